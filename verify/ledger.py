@@ -35,18 +35,24 @@ def expected(claim_id: str) -> str | None:
     return load_ledger().get(claim_id)
 
 
-def write_ledger(verdicts: dict[str, str], package_of: dict[str, str]) -> list[str]:
-    """Write/update ledger files, one per theorems module; returns the paths written."""
+def write_ledger(verdicts: dict[str, str], module_of: dict[str, str]) -> list[str]:
+    """Record verdicts: each claim goes to ``cases/ledger/<module>.toml`` (its theorems module);
+    other entries of those files are kept, other files are untouched.  Returns the paths written."""
     LEDGER_DIR.mkdir(parents=True, exist_ok=True)
-    current = dict(load_ledger())
-    current.update(verdicts)
-    by_pkg: dict[str, dict[str, str]] = {}
-    for cid, v in current.items():
-        by_pkg.setdefault(package_of.get(cid, cid.split(".")[0]), {})[cid] = v
+    by_file: dict[str, dict[str, str]] = {}
+    for cid, v in verdicts.items():
+        if cid not in module_of:
+            raise KeyError(f"no theorems module known for claim {cid!r}")
+        by_file.setdefault(module_of[cid], {})[cid] = v
     written = []
-    for pkg, table in sorted(by_pkg.items()):
-        path = LEDGER_DIR / f"{pkg}.toml"
-        lines = [f"# Expected verdicts for theorems.{pkg}. Regenerate with `python -m verify ledger --write`.", ""]
+    for module, updates in sorted(by_file.items()):
+        path = LEDGER_DIR / f"{module}.toml"
+        table: dict[str, str] = {}
+        if path.exists():
+            with path.open("rb") as fh:
+                table.update(tomllib.load(fh))
+        table.update(updates)
+        lines = [f"# Expected verdicts for theorems.{module}. Regenerate with `python -m verify ledger --write`.", ""]
         lines += [f'"{cid}" = "{v}"' for cid, v in sorted(table.items())]
         path.write_text("\n".join(lines) + "\n")
         written.append(str(path))
