@@ -102,3 +102,17 @@ def test_report_is_schema_valid_and_offline(tmp_path):
     html = (tmp_path / "report.html").read_text()
     assert "simsek2021.T-rr" in html
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html.replace("https://json-schema", "")
+
+
+def test_theorem_modules_load_cleanly():
+    from verify.registry import LOAD_ERRORS, all_claims
+
+    all_claims()
+    assert not LOAD_ERRORS, "\n".join(LOAD_ERRORS)
+
+
+def test_claim_ids_are_unique_and_sources_known():
+    from verify import all_claims
+
+    ids = [c.id for c in all_claims()]
+    assert len(ids) == len(set(ids))

@@ -39,7 +39,13 @@ def cmd_report(a: argparse.Namespace) -> int:
         print(f"wrote {p}", file=sys.stderr)
     counts = ", ".join(f"{v} {n}" for v, n in report["run"]["counts"].items() if n)
     print(f"verdicts: {counts}", file=sys.stderr)
+    from .registry import LOAD_ERRORS
+
+    for e in LOAD_ERRORS:
+        print(f"LOAD ERROR {e}", file=sys.stderr)
     bad = report["run"]["ledger_mismatches"]
+    if LOAD_ERRORS:
+        return 1
     if bad:
         for m in bad:
             print(f"LEDGER MISMATCH {m['id']}: expected {m['expected']}, live {m['live']}", file=sys.stderr)

@@ -40,6 +40,12 @@ def _git_commit() -> str | None:
         return None
 
 
+def _load_errors() -> list[str]:
+    from ..registry import LOAD_ERRORS
+
+    return [f"load: {e}" for e in LOAD_ERRORS]
+
+
 def claim_record(r: ClaimResult) -> dict[str, Any]:
     rec = r.claim.to_dict()
     rec.pop("checks")
@@ -95,7 +101,7 @@ def build_report(results: list[ClaimResult], profile: str, seed: int, duration: 
             "versions": _versions(),
             "counts": {v: counts.get(v, 0) for v in VERDICTS},
             "ledger_mismatches": mismatches,
-            "errors": [r.claim.id for r in results if r.verdict == "error"],
+            "errors": [r.claim.id for r in results if r.verdict == "error"] + _load_errors(),
         },
         "documents": {doc: {"marker": m, "title": t} for doc, (m, t) in DOCUMENTS.items()},
         "claims": [claim_record(r) for r in results],
