@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 import time
@@ -33,7 +34,8 @@ def cmd_report(a: argparse.Namespace) -> int:
     out = Path(a.out)
     print(f"running {len(claims)} claim(s), profile {a.profile}, seed {a.seed} -> {out}/", file=sys.stderr)
     t0 = time.perf_counter()
-    results = run_many(claims, profile=a.profile, seed=a.seed, out_dir=out, progress=not a.quiet, verbose=a.verbose)
+    results = run_many(claims, profile=a.profile, seed=a.seed, out_dir=out, progress=not a.quiet, verbose=a.verbose,
+                       jobs=a.jobs)
     report = build_report(results, a.profile, a.seed, time.perf_counter() - t0, a.only)
     for p in write_report(report, results, out, a.format):
         print(f"wrote {p}", file=sys.stderr)
@@ -85,7 +87,7 @@ def cmd_show(a: argparse.Namespace) -> int:
 
 def cmd_ledger(a: argparse.Namespace) -> int:
     claims = select(a.only)
-    results = run_many(claims, profile=a.profile)
+    results = run_many(claims, profile=a.profile, jobs=a.jobs)
     verdicts = {r.claim.id: r.verdict for r in results}
     errors = [cid for cid, v in verdicts.items() if v == "error"]
     if errors:
@@ -121,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--seed", type=int, default=20211)
     r.add_argument("--quiet", action="store_true", help="no per-claim progress lines")
     r.add_argument("--verbose", action="store_true", help="progress inside checks too")
+    r.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all CPUs)")
     r.set_defaults(fn=cmd_report)
 
     l = sub.add_parser("list", help="list claims with kind, ledger verdict and sources")
@@ -137,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--only")
     g.add_argument("--profile", choices=("quick", "full"), default="quick")
     g.add_argument("--write", action="store_true")
+    g.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     g.set_defaults(fn=cmd_ledger)
 
     b = sub.add_parser("bench", help="benchmark closed forms vs enumeration vs literal sums")

@@ -157,3 +157,25 @@ def T_egf(r: int, m: int) -> int:
 def bell(n: int) -> int:
     n = as_int("n", n, minimum=0)
     return int(_bell_egf(n)[n] * math.factorial(n))
+
+
+# -- combinatorial recurrences (fast, exact, independent of closed forms) -----------------
+
+@lru_cache(maxsize=None)
+def surjections(m: int, r: int) -> int:
+    """Number of surjections [m] → [r] by the recurrence on where element m goes:
+    onto a label also hit by [m−1] (r·Surj(m−1, r)) or onto a label hit by m alone (r·Surj(m−1, r−1))."""
+    if m < 0 or r < 0:
+        raise ValueError("m and r must be >= 0")
+    if m == 0 or r == 0:
+        return int(m == 0 and r == 0)
+    # iterate over m to keep the recursion depth small
+    row = [1] + [0] * r  # Surj(0, k)
+    for mm in range(1, m + 1):
+        row = [0] + [k * (row[k] + row[k - 1]) for k in range(1, r + 1)]
+    return row[r]
+
+
+def G_recurrence(r: int, m: int) -> int:
+    r, m = width_pair(r, m)
+    return surjections(m, r)

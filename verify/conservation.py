@@ -121,3 +121,60 @@ def fit_power(x: Sequence[float], y: Sequence[float]) -> tuple[float, float]:
     A = np.stack([lx, np.ones_like(lx)], axis=1)
     (slope, icpt), *_ = np.linalg.lstsq(A, ly, rcond=None)
     return float(slope), float(icpt)
+
+
+class Shapes:
+    """Pack/unpack a tuple of weight matrices into one flat float64 parameter vector."""
+
+    def __init__(self, *shapes: tuple[int, ...]):
+        self.shapes = [tuple(s) for s in shapes]
+        self.sizes = [int(np.prod(s)) for s in self.shapes]
+        self.dim = int(sum(self.sizes))
+
+    def unpack(self, theta: torch.Tensor) -> list[torch.Tensor]:
+        out, i = [], 0
+        for s, n in zip(self.shapes, self.sizes):
+            out.append(theta[i:i + n].reshape(s))
+            i += n
+        return out
+
+    def pack(self, *mats) -> torch.Tensor:
+        return torch.cat([torch.as_tensor(m, dtype=torch.float64).reshape(-1) for m in mats])
+
+    def random(self, rng: np.random.Generator, scales: Sequence[float] | float = 1.0) -> np.ndarray:
+        if np.isscalar(scales):
+            scales = [float(scales)] * len(self.shapes)
+        return np.concatenate([s * rng.standard_normal(n) for s, n in zip(scales, self.sizes)])
+
+
+def sym_matrix(name: str, rows: int, cols: int) -> sp.Matrix:
+    """A matrix of real sympy symbols name_ij."""
+    return sp.Matrix(rows, cols, lambda i, j: sp.Symbol(f"{name}{i}{j}", real=True))
+
+
+def printed_expr(text: str, **names) -> sp.Expr:
+    """Evaluate a printed formula (``=...``) with matrices/symbols bound by name (Trace, sqrt, exp, Abs known)."""
+    from .symbolic import parse_printed
+
+    local = {"Trace": sp.trace, "sqrt": sp.sqrt, "exp": sp.exp, "Abs": sp.Abs, "diag": lambda A: sp.Matrix([A[i, i] for i in range(A.rows)])}
+    local.update(names)
+    return parse_printed(text, local)
+
+
+def torch_function(expr, symbols: Sequence[sp.Symbol]) -> Callable[[torch.Tensor], torch.Tensor]:
+    """Compile a sympy scalar or matrix expression of ``symbols`` into a torch function of the flat vector.
+
+    The vector's entries are bound to ``symbols`` in order; only field operations, powers,
+    sqrt/exp/log/Abs are supported (enough for the printed polynomial / rational formulas).
+    """
+    entries = list(expr) if isinstance(expr, sp.MatrixBase) else [expr]
+    mod = {"sqrt": torch.sqrt, "exp": torch.exp, "log": torch.log, "Abs": torch.abs, "tanh": torch.tanh,
+           "sinh": torch.sinh, "cosh": torch.cosh}
+    fn = sp.lambdify(list(symbols), entries, modules=[mod, "math"])
+
+    def call(theta: torch.Tensor) -> torch.Tensor:
+        vals = fn(*[theta[i] for i in range(len(symbols))])
+        return torch.stack([v if isinstance(v, torch.Tensor) else torch.as_tensor(float(v), dtype=torch.float64) + 0 * theta[0]
+                            for v in vals])
+
+    return call

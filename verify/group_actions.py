@@ -291,4 +291,56 @@ __all__ = [
     "GroupAction", "Audit", "AUDIT_COLUMNS", "audit", "rand_gl", "rand_orthogonal", "rand_positive_diag",
     "rand_sign_diag", "rand_perm", "randn", "cond", "max_param_diff", "infinitesimal_matrix", "numeric_rank",
     "NumericRank", "flatten", "rational_matrix", "as_torch", "Tolerance", "tolerance_note", "DT",
+    "spherical_angles", "R_beta", "R_appendix", "R_main_text",
 ]
+
+
+# -- the rotation-and-scale matrices R_z of the nonlinear, data-dependent action --------------------
+def spherical_angles(z: torch.Tensor) -> torch.Tensor:
+    """(reverse) spherical angles α_1..α_{h−1} of z: z_i = r·Π_{k<i} sin α_k · cos α_i, α_h = 0.
+
+    α_i = atan2(|z_{i+1:}|, z_i) for i ≤ h−2 and α_{h−1} = atan2(z_h, z_{h−1}) (the last angle carries the sign).
+    """
+    h = z.shape[0]
+    a = []
+    for i in range(h - 1):
+        if i < h - 2:
+            a.append(torch.atan2(z[i + 1:].norm(), z[i]))
+        else:
+            a.append(torch.atan2(z[h - 1], z[h - 2]))
+    return torch.stack(a) if a else torch.zeros(0, dtype=z.dtype)
+
+
+def R_beta(beta: torch.Tensor) -> torch.Tensor:
+    """Definition A.3.1: the (n+1)×(n+1) matrix R(β), β = (β_1..β_n), β_0 = β_{n+1} = 0 (1-based formula)."""
+    n = beta.shape[0]
+    b = torch.cat([torch.zeros(1, dtype=DT), beta, torch.zeros(1, dtype=DT)])  # b[k] = β_k, k = 0..n+1
+    R = torch.zeros(n + 1, n + 1, dtype=DT)
+    for i in range(1, n + 2):
+        for j in range(1, n + 2):
+            if j <= i:
+                R[i - 1, j - 1] = torch.cos(b[j - 1]) * torch.prod(torch.sin(b[j:i])) * torch.cos(b[i])
+            elif j == i + 1:
+                R[i - 1, j - 1] = -torch.sin(b[i])
+    return R
+
+
+def R_appendix(z: torch.Tensor) -> torch.Tensor:
+    """Proposition A.3.3: R_z = |z|·R(α_1..α_{h−1})."""
+    return z.norm() * R_beta(spherical_angles(z))
+
+
+def R_main_text(z: torch.Tensor) -> torch.Tensor:
+    """Section 2.4 / Example 1.3.5, literally: (R_z)_ij = z_i cos(α_{j−1})/Π_{k<j} sin α_k if j ≤ i and
+    Π_{k<i} sin α_k ≠ 0;  −r sin α_i if j = i+1;  0 otherwise (α_0 = 0)."""
+    h = z.shape[0]
+    r = z.norm()
+    al = torch.cat([torch.zeros(1, dtype=DT), spherical_angles(z)])  # al[k] = α_k, k = 0..h−1
+    R = torch.zeros(h, h, dtype=DT)
+    for i in range(1, h + 1):
+        for j in range(1, h + 1):
+            if j <= i and float(torch.prod(torch.sin(al[1:i]))) != 0.0:
+                R[i - 1, j - 1] = z[i - 1] * torch.cos(al[j - 1]) / torch.prod(torch.sin(al[1:j]))
+            elif j == i + 1:
+                R[i - 1, j - 1] = -r * torch.sin(al[i])
+    return R

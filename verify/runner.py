@@ -74,6 +74,16 @@ def run_claim(
     )
 
 
+def _run_by_id(args):
+    """Worker entry point: run one claim in a child process, return a picklable summary."""
+    from .registry import get_claim
+
+    claim_id, profile, seed, out_dir, verbose = args
+    r = run_claim(get_claim(claim_id), profile=profile, seed=seed, out_dir=out_dir, verbose=verbose)
+    checks = [(cr.check.name, cr.outcome, cr.error, cr.seconds) for cr in r.checks]
+    return claim_id, r.verdict, r.reason, checks, r.seconds, r.figures
+
+
 def run_many(
     claims: list[Claim],
     profile: str = "quick",
@@ -81,19 +91,44 @@ def run_many(
     out_dir: Path | None = None,
     progress: bool = True,
     verbose: bool = False,
+    jobs: int = 1,
 ) -> list[ClaimResult]:
-    out = []
+    """Run claims (in ``jobs`` worker processes when > 1), printing one progress line per claim."""
     n = len(claims)
     t0 = time.perf_counter()
-    for i, c in enumerate(claims, 1):
-        if progress:
-            print(f"[{i:>3}/{n}] {c.id} ...", end="", file=sys.stderr, flush=True)
-        r = run_claim(c, profile=profile, seed=seed, out_dir=out_dir, verbose=verbose)
+    results: dict[str, ClaimResult] = {}
+
+    def report(i: int, r: ClaimResult) -> None:
         if progress:
             flag = "" if r.matches_ledger else f"   <-- ledger expects {r.expected}"
-            print(f" {r.verdict} ({r.seconds:.1f}s, total {time.perf_counter() - t0:.0f}s){flag}", file=sys.stderr, flush=True)
-        out.append(r)
-    return out
+            print(f"[{i:>3}/{n}] {r.claim.id} ... {r.verdict} ({r.seconds:.1f}s, elapsed {time.perf_counter() - t0:.0f}s){flag}",
+                  file=sys.stderr, flush=True)
+
+    if jobs <= 1 or n <= 1:
+        for i, c in enumerate(claims, 1):
+            r = run_claim(c, profile=profile, seed=seed, out_dir=out_dir, verbose=verbose)
+            results[c.id] = r
+            report(i, r)
+    else:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        by_id = {c.id: c for c in claims}
+        # longest first (by a previous run's order is unknown): keep registry order, it is stable
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+            futs = [pool.submit(_run_by_id, (c.id, profile, seed, out_dir, verbose)) for c in claims]
+            for i, fut in enumerate(as_completed(futs), 1):
+                cid, verdict, reason, checks, seconds, figures = fut.result()
+                c = by_id[cid]
+                named = {ch.name: ch for ch in c.checks}
+                r = ClaimResult(
+                    claim=c, verdict=verdict, reason=reason,
+                    checks=[CheckResult(named[name], o, e, s) for name, o, e, s in checks],
+                    seconds=seconds, profile=profile, expected=ledger.expected(cid), figures=figures,
+                )
+                results[cid] = r
+                report(i, r)
+    return [results[c.id] for c in claims]
 
 
 _QUIETED = False

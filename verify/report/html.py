@@ -35,8 +35,10 @@ details summary{cursor:pointer;color:#1565c0}
 <p class="small">Profile <b>{{run.profile}}</b> · seed {{run.seed}} · {{claims|length}} claims · {{'%.1f'|format(run.duration_s)}} s · commit <code>{{run.git_commit}}</code> · {{run.started}}<br>
 {% for k, v in run.versions.items() %}{{k}} {{v}}{% if not loop.last %} · {% endif %}{% endfor %}</p>
 <p>{% for v, n in run.counts.items() %}{% if n %}<span class="badge v-{{v}}">{{v}} {{n}}</span> {% endif %}{% endfor %}</p>
-{% if run.ledger_mismatches %}<p class="mismatch">Ledger mismatches: {% for m in run.ledger_mismatches %}{{m.id}} (expected {{m.expected}}, live {{m.live}}){% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}
+{% if run.errors %}<p class="mismatch">Errors: {{run.errors|join('; ')}}</p>{% endif %}
+{% if run.ledger_mismatches %}<p class="mismatch">Ledger mismatches: {% for m in run.ledger_mismatches %}{{m.id}} (expected {{m.expected or 'nothing: not in the ledger'}}, live {{m.live}}){% if not loop.last %}, {% endif %}{% endfor %}</p>{% endif %}
 
+<p class="small">Verdicts: <b>verified</b> every statement check passed · <b>refuted</b> explicit counterexample · <b>corrected</b> false as printed, corrected statement verified · <b>scoped</b> holds exactly on a stated domain · <b>proof-gap</b> statement holds, a proof step fails · <b>not-checkable</b> reason given · <b>error</b> a check crashed. Printed values are data (shown per claim); every check computes the truth independently.</p>
 <h2>Summary per document</h2>
 <table><tr><th>document</th>{% for v in verdicts %}<th>{{v}}</th>{% endfor %}</tr>
 {% for doc, row in per_doc %}<tr><td><code>{{doc}}</code><br><span class="small">{{documents.get(doc, {}).get('title','')}}</span></td>{% for v in verdicts %}<td>{{row.get(v, 0) or ''}}</td>{% endfor %}</tr>{% endfor %}
@@ -46,7 +48,7 @@ details summary{cursor:pointer;color:#1565c0}
 <table><tr><th>claim</th><th>sources</th><th>kind</th><th>verdict</th></tr>
 {% for c in claims %}<tr><td><a href="#{{c.id}}">{{c.id}}</a><br><span class="small">{{c.title}}</span></td>
 <td class="small">{% for s in c.sources %}{{s.document[:3]}} {{s.label}}{% if not loop.last %}<br>{% endif %}{% endfor %}</td>
-<td>{{c.kind}}</td><td><span class="badge v-{{c.verdict}}">{{c.verdict}}</span>{% if not c.matches_ledger %} <span class="mismatch">ledger: {{c.expected_verdict}}</span>{% endif %}</td></tr>{% endfor %}
+<td>{{c.kind}}</td><td><span class="badge v-{{c.verdict}}">{{c.verdict}}</span>{% if not c.matches_ledger %} <span class="mismatch">ledger: {{c.expected_verdict or 'missing'}}</span>{% endif %}</td></tr>{% endfor %}
 </table>
 
 {% if depgraph %}<h2>Dependency graph</h2><figure>{{depgraph|safe}}</figure>{% endif %}
@@ -71,7 +73,7 @@ sources: {% for s in c.sources %}<code>{{s.document}}</code> {{s.label}}{% if no
 <td>{{ch.summary}}
 {% if ch.tolerance %}<br><span class="small">tolerance: {{ch.tolerance}}</span>{% endif %}
 {% if ch.counterexample is not none %}<br><b>Counterexample:</b><pre>{{ch.counterexample|tojson_pretty}}</pre>{% endif %}
-{% for t in ch.tables %}<table>{% if t.title %}<caption class="small">{{t.title}}</caption>{% endif %}<tr>{% for h in t.columns %}<th>{{h}}</th>{% endfor %}</tr>{% for row in t.rows %}<tr>{% for x in row %}<td>{{x}}</td>{% endfor %}</tr>{% endfor %}</table>{% endfor %}
+{% for t in ch.tables %}<details{% if t.rows|length <= 6 %} open{% endif %}><summary>{{t.get('title') or 'table'}} ({{t.rows|length}} rows)</summary><table><tr>{% for h in t.columns %}<th>{{h}}</th>{% endfor %}</tr>{% for row in t.rows %}<tr>{% for x in row %}<td>{{x}}</td>{% endfor %}</tr>{% endfor %}</table></details>{% endfor %}
 {% if ch.details %}<details><summary>details</summary><pre>{{ch.details|tojson_pretty}}</pre></details>{% endif %}
 {% if ch.error %}<pre>{{ch.error}}</pre>{% endif %}
 </td></tr>{% endfor %}
