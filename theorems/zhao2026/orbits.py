@@ -101,7 +101,7 @@ LIN = claim(
     latex=r"\dim \mathrm{GL}_h\cdot(U,V) = h^2-\max(0,h-n)\max(0,h-m)",
     hypotheses=("U ∈ R^{m×h}, V ∈ R^{h×n} of full rank (Param°)",),
     kind="dimension",
-    printed=("thm_low", "thm_high", "prop_A29", "stab_U0_V0"),
+    printed=("thm_low", "thm_high", "prop_A29"),
     notes=(
         "Independent derivation: the stabiliser algebra is {X : UX = 0, XV = 0} = ker U ⊗ ker Vᵀ, of dimension "
         "(h − rank U)(h − rank V). The proof's footnote-3 path argument (dimension of an intersection of conjugates "
