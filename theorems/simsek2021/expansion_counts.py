@@ -146,9 +146,10 @@ def figure4_value(ctx):
 def printed_sum_scope(ctx):
     """The printed sum equals the enumerated count exactly when m − r ≤ 2 (and differs for all m − r ≥ 3 tested)."""
     M = ctx.size(6, 8)
+    printed_sum = _T_printed(ctx)
     bad = []
     for r, m in _pairs(M):
-        agree = T_printed_sum(r, m) == count_objects("T", r, m)
+        agree = printed_sum(r, m) == count_objects("T", r, m)
         if agree != (m - r <= 2):
             bad.append((r, m))
     if bad:
@@ -333,3 +334,29 @@ def g_is_bell(ctx):
         if b != g(u) or b != bell(u):
             return failed(f"g({u}) = {g(u)} but u![x^u]exp(e^x−1) = {b}", counterexample={"u": u, "g": g(u), "bell": b})
     return passed(f"g(u) = u![x^u] exp(e^x−1) (Bell numbers) for u = 1..{U} via sympy series", cases=U)
+
+
+@T_CLOSED.check("symbolic", role="correction", name="sympy_egf_derivation")
+def sympy_egf_derivation(ctx):
+    """sympy ring series: m![x^m] (e^x − 1)^r · exp(e^x − 1) — teacher blocks times any set partition of the
+    zero-type neurons — equals the printed closed form (the binomial convolution of the two EGFs)."""
+    from sympy.polys.domains import QQ
+    from sympy.polys.ring_series import rs_exp, rs_mul, rs_pow
+    from sympy.polys.rings import ring
+
+    T, _ = _T_closed(ctx)
+    N = ctx.size(14, 24)
+    R, x = ring("x", QQ)
+    ex1 = rs_exp(x, x, N + 1) - 1
+    zero_type = rs_exp(ex1, x, N + 1)
+    n = 0
+    for r in range(1, N + 1):
+        series = rs_mul(rs_pow(ex1, r, x, N + 1), zero_type, x, N + 1)
+        for m in range(r, N + 1):
+            derived = int(series.coeff(x**m) * sp.factorial(m))
+            n += 1
+            if derived != T(r, m):
+                return failed(f"EGF gives {derived}, closed form {T(r, m)} at (r,m)=({r},{m})",
+                              counterexample={"r": r, "m": m, "egf": derived, "closed_form": T(r, m)})
+    return passed(f"closed form = m![x^m](e^x−1)^r·exp(e^x−1) (sympy ring series over QQ) for all {n} pairs r ≤ m ≤ {N}",
+                  cases=n)
