@@ -63,11 +63,17 @@ def certified_graph(n: int, pairs: Iterable[tuple[int, int]], certify: Callable[
     return G
 
 
-def count_components(G: nx.Graph, invariant: Sequence[Hashable]) -> ComponentCount:
+def count_components(G: nx.Graph, invariant: Sequence[Hashable] | dict | None = None) -> ComponentCount:
+    """Components of G against a separating invariant (indexed by node; ``None``: one class)."""
+    if invariant is None:
+        invariant = {v: 0 for v in G.nodes}
+    elif not isinstance(invariant, dict):
+        invariant = dict(enumerate(invariant))
     comps = list(nx.connected_components(G))
     comp_of = {v: k for k, c in enumerate(comps) for v in c}
     consistent = all(len({invariant[v] for v in c}) == 1 for c in comps)
-    return ComponentCount(len(comps), len(set(invariant)), G.number_of_nodes(), G.number_of_edges(), consistent, comp_of)
+    classes = {invariant[v] for v in G.nodes}
+    return ComponentCount(len(comps), len(classes), G.number_of_nodes(), G.number_of_edges(), consistent, comp_of)
 
 
 def all_pairs(n: int) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 import networkx as nx
 import sympy as sp
 
-from .validate import InvalidArgument
+from .validate import InvalidArgument, as_int
 
 T = sp.Symbol("t", real=True)
 
@@ -43,7 +43,8 @@ def qmatrix(a: Any) -> sp.ImmutableMatrix:
 
 def random_rational_matrix(rng, n: int, m: int | None = None, denom: int = 8, scale: int = 3) -> sp.ImmutableMatrix:
     """Entries k/denom with k uniform in [-scale·denom, scale·denom] (exact, reproducible from ``rng``)."""
-    m = n if m is None else m
+    n = as_int("n", n, minimum=1)
+    m = n if m is None else as_int("m", m, minimum=1)
     ks = rng.integers(-scale * denom, scale * denom + 1, size=(n, m))
     return sp.ImmutableMatrix(n, m, [sp.Rational(int(k), denom) for k in ks.flat])
 
@@ -51,6 +52,9 @@ def random_rational_matrix(rng, n: int, m: int | None = None, denom: int = 8, sc
 def random_invertible(rng, n: int, sign: int | None = None, denom: int = 8, scale: int = 3) -> sp.ImmutableMatrix:
     """A random rational invertible matrix, optionally with a prescribed sign of the determinant
     (obtained by negating the first row when needed)."""
+    n = as_int("n", n, minimum=1)
+    if sign not in (None, 1, -1):
+        raise InvalidArgument(f"sign must be 1, -1 or None, got {sign!r}")
     for _ in range(1000):
         A = random_rational_matrix(rng, n, n, denom, scale)
         d = A.det()
