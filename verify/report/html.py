@@ -44,6 +44,14 @@ details summary{cursor:pointer;color:#1565c0}
 {% for doc, row in per_doc %}<tr><td><code>{{doc}}</code><br><span class="small">{{documents.get(doc, {}).get('title','')}}</span></td>{% for v in verdicts %}<td>{{row.get(v, 0) or ''}}</td>{% endfor %}</tr>{% endfor %}
 </table>
 
+{% if findings %}<h2>Findings: claims that do not hold as printed, or whose proof has a gap</h2>
+<table><tr><th>claim</th><th>verdict</th><th>what is wrong, and what holds</th></tr>
+{% for c in findings %}<tr><td><a href="#{{c.id}}">{{c.id}}</a><br><span class="small">{% for s in c.sources %}{{s.document[:3]}} {{s.label}}{% if not loop.last %}; {% endif %}{% endfor %}</span></td>
+<td><span class="badge v-{{c.verdict}}">{{c.verdict}}</span></td>
+<td>{% for ch in c.checks if ch.status == 'fail' %}{{ch.summary}}{% if ch.counterexample is not none %}<br><span class="small">counterexample: <code>{{ch.counterexample|tojson_short}}</code></span>{% endif %}<br>{% endfor %}
+{% if c.corrected_statement %}<b>Corrected:</b> {{c.corrected_statement}}<br>{% endif %}{% if c.scope %}<b>Scope:</b> {{c.scope}}{% endif %}</td></tr>{% endfor %}
+</table>{% endif %}
+
 <h2>All claims</h2>
 <table><tr><th>claim</th><th>sources</th><th>kind</th><th>verdict</th></tr>
 {% for c in claims %}<tr><td><a href="#{{c.id}}">{{c.id}}</a><br><span class="small">{{c.title}}</span></td>
@@ -89,6 +97,7 @@ sources: {% for s in c.sources %}<code>{{s.document}}</code> {{s.label}}{% if no
 def render_html(report: dict[str, Any], results: list) -> str:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     env.filters["tojson_pretty"] = lambda x: json.dumps(x, indent=1, ensure_ascii=False)[:6000]
+    env.filters["tojson_short"] = lambda x: json.dumps(x, ensure_ascii=False)[:300]
     per_doc: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for c in report["claims"]:
         for doc in {s["document"] for s in c["sources"]}:
@@ -107,4 +116,5 @@ def render_html(report: dict[str, Any], results: list) -> str:
         per_doc=sorted((d, dict(r)) for d, r in per_doc.items()),
         depgraph=dep,
         figs=figs,
+        findings=[c for c in report["claims"] if c["verdict"] in ("refuted", "corrected", "scoped", "proof-gap", "error")],
     )

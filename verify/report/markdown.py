@@ -34,7 +34,22 @@ def render_markdown(report: dict[str, Any]) -> str:
     ]
     if run["ledger_mismatches"]:
         out += ["**Ledger mismatches:** " + ", ".join(f"`{m['id']}` (expected {m['expected']}, live {m['live']})" for m in run["ledger_mismatches"]), ""]
-    out += ["## Summary per document", ""] + _doc_table(report) + ["", "## Claims", ""]
+    out += ["## Summary per document", ""] + _doc_table(report) + [""]
+    findings = [c for c in report["claims"] if c["verdict"] in ("refuted", "corrected", "scoped", "proof-gap", "error")]
+    if findings:
+        out += ["## Findings: claims that do not hold as printed, or whose proof has a gap", ""]
+        for c in findings:
+            src = "; ".join(f"{s['document'][:3]} {s['label']}" for s in c["sources"])
+            out.append(f"- **{c['verdict']}** `{c['id']}` ({src}): {c['reason']}")
+            for ch in c["checks"]:
+                if ch["status"] == "fail":
+                    out.append(f"  - {ch['summary']}")
+            if c.get("corrected_statement"):
+                out.append(f"  - corrected: {c['corrected_statement']}")
+            if c.get("scope"):
+                out.append(f"  - scope: {c['scope']}")
+        out.append("")
+    out += ["## Claims", ""]
     out += ["| claim | sources | kind | verdict | why |", "|---|---|---|---|---|"]
     for c in report["claims"]:
         src = "; ".join(f"{s['document'][:3]} {s['label']}" for s in c["sources"])
