@@ -208,7 +208,8 @@ PROP = claim(
         "inside it. Smallest counterexample: h = 2, l = 2, X = I, Y = diag(1, 2) (exact, below). The proof computes "
         "g''_i = P_{i−1}^{-1}g'_iP_i from the primed point, whereas the statement permutes the unprimed one. The "
         "selection rule of the proof does work for the corrected action. For h = 1 (no odd permutation) the corrected "
-        "statement fails, so h ≥ 2 is necessary."
+        "statement fails, so h ≥ 2 is necessary. The proof also writes (GL_h)^{n−1} for (GL_h)^{l−1}. The text before "
+        "the proposition ('when h ≥ 2 there are permutations of both determinant signs') is right: transpositions are odd."
     ),
 )
 

@@ -622,7 +622,7 @@ def orbits_examples(ctx):
 CONT = claim(
     id="modeconn.continuous-image-connected",
     title="The continuous image of a connected space is connected (Lee 2010, Thm 4.7); homeomorphisms preserve connectedness and component counts",
-    sources=[(DOC, "Theorem 3.1"), (DOC, "Corollary 3.2"), (DOC, "Corollary 3.3"),
+    sources=[(DOC, "Theorem 3.1"), (DOC, "Corollary 3.2"), (DOC, "Corollary 3.3"), (DOC, "Corollary A.2"), (DOC, "Corollary A.3"),
              (THESIS, "Theorem 3.1.1"), (THESIS, "Corollary 3.1.2"), (THESIS, "Corollary 3.1.3")],
     statement=(
         "Theorem 3.1: if f: X → Y is continuous and X connected, f(X) is connected. Corollary 3.2: for a homeomorphism "
@@ -630,7 +630,8 @@ CONT = claim(
         "N components."
     ),
     kind="topology",
-    notes="Cited textbook results (Lee 2010), grouped because their checks share one family of examples: unions of "
+    notes="Corollaries A.2 and A.3 (the appendix copies of 3.2 and 3.3, cited in the proofs of Lemma 5.1 and Corollary 4.2) "
+    "are lost in 000's text extraction except for these citations. Cited textbook results (Lee 2010), grouped because their checks share one family of examples: unions of "
     "closed intervals under polynomials (exact images) and strictly increasing polynomials (homeomorphisms of R, "
     "monotonicity certified by the absence of real roots of f').",
 )
