@@ -122,3 +122,16 @@ def sagitta(kappa: float, chord: float) -> float:
 def exp_curve_tolerance(scale: float, cond: float, n_ops: int) -> Tolerance:
     v = 128 * EPS * n_ops * cond * scale
     return Tolerance(v, f"128·eps·n={n_ops}·cond(exp(tM))={cond:.3g}·scale={scale:.3g}")
+
+
+def curvatures(gamma: Callable[[torch.Tensor], torch.Tensor], ts) -> np.ndarray:
+    """Curvature at many parameters at once (vmap of forward-mode second derivatives)."""
+    from torch.func import jacfwd, vmap
+
+    tt = torch.as_tensor(np.asarray(ts, dtype=float), dtype=DT)
+    d1 = vmap(jacfwd(gamma))(tt).reshape(len(tt), -1)
+    d2 = vmap(jacfwd(jacfwd(gamma)))(tt).reshape(len(tt), -1)
+    a = (d1 * d1).sum(1)
+    b = (d2 * d2).sum(1)
+    c = (d1 * d2).sum(1)
+    return (torch.sqrt(torch.clamp(a * b - c * c, min=0.0)) / a ** 1.5).detach().numpy()
