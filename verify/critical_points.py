@@ -220,19 +220,14 @@ def newton_polish(prob: TeacherStudent, theta, steps: int = 80, gtol: float = 1e
     return torch.from_numpy(th), float(np.linalg.norm(g))
 
 
-def lbfgs_minimise(prob: TeacherStudent, theta: torch.Tensor, iters: int = 400) -> torch.Tensor:
-    th = theta.detach().clone().requires_grad_(True)
-    opt = torch.optim.LBFGS([th], lr=1.0, max_iter=iters, tolerance_grad=1e-15, tolerance_change=1e-300,
-                            history_size=50, line_search_fn="strong_wolfe")
+def bfgs_minimise(prob: TeacherStudent, theta, iters: int = 400) -> torch.Tensor:
+    """scipy BFGS on the analytic float64 loss and gradient (finds local minima; tiny dimensions)."""
+    from scipy.optimize import minimize
 
-    def closure():
-        opt.zero_grad()
-        l = prob.loss(th)
-        l.backward()
-        return l
-
-    opt.step(closure)
-    return th.detach()
+    x0 = np.array(theta.detach().numpy() if isinstance(theta, torch.Tensor) else theta, dtype=float)
+    res = minimize(lambda th: (prob.loss_np(th), prob.grad_np(th)), x0, jac=True, method="BFGS",
+                   options={"maxiter": iters, "gtol": 1e-10})
+    return torch.from_numpy(res.x)
 
 
 def canonical(theta: torch.Tensor, m: int, d_in: int, d_out: int) -> np.ndarray:
@@ -249,7 +244,7 @@ def find_critical_points(prob: TeacherStudent, r: int, gen: torch.Generator, n_s
     """Distinct (up to permutation) irreducible critical points of L^r with ‖∇L‖ ≤ gtol.
 
     ``mode='newton'`` runs pseudo-inverse Newton from random starts (any index);
-    ``mode='minimise'`` runs L-BFGS first (local minima), then Newton polishing.
+    ``mode="minimise"`` runs BFGS first (local minima), then Newton polishing.
     """
     r = as_int("r", r, 1)
     if mode not in ("newton", "minimise"):
@@ -260,7 +255,7 @@ def find_critical_points(prob: TeacherStudent, r: int, gen: torch.Generator, n_s
     for _ in range(n_starts):
         th0 = init_scale * torch.randn(r * D, generator=gen, dtype=torch.float64)
         if mode == "minimise":
-            th0 = lbfgs_minimise(prob, th0)
+            th0 = bfgs_minimise(prob, th0)
         th, gn = newton_polish(prob, th0)
         if not np.isfinite(gn) or gn > gtol or float(th.abs().max()) > 50:
             continue
@@ -337,3 +332,38 @@ def zero_eigen_count(eigs: np.ndarray, rel_tol: float) -> tuple[int, float]:
     inside = a[n0 - 1] if n0 else 0.0
     outside = a[n0] if n0 < len(a) else np.inf
     return n0, float(outside / max(inside, 1e-300)) if n0 else float("inf")
+
+
+def symmetric_saddle_problem(gen: torch.Generator, n_half: int = 20, d_in: int = 2, mean_target: float = 0.2,
+                             act_name: str = "sigma_alpha_gamma") -> tuple[TeacherStudent, torch.Tensor]:
+    """A data set with an *exactly known* irreducible strict saddle of the width-1 network.
+
+    Inputs come in pairs ±x and the teacher (u,1), (−u,1), (0,c) has an even target with mean
+    ``mean_target``.  At θ¹ = (w = 0, a = ȳ/σ(0)) the a-derivative vanishes (a is the least-squares
+    fit of a constant) and the w-derivative a·σ'(0)·mean(res·x) vanishes because res is even and the
+    inputs are symmetric; the target is convex in x (|u·x|-like) with a small mean, so the
+    w-curvature a·σ''(0)·mean(res·xxᵀ) + a²σ'(0)²·mean(xxᵀ) is negative: a strict saddle.
+    Returns the problem and θ¹ (to be polished and checked by the caller); see
+    :func:`find_symmetric_saddle` for a search over seeded draws."""
+    X = torch.randn(n_half, d_in, generator=gen, dtype=torch.float64)
+    X = torch.cat([X, -X])
+    u = 2.0 * torch.randn(d_in, generator=gen, dtype=torch.float64)
+    W = torch.stack([u, -u, torch.zeros(d_in, dtype=torch.float64)])
+    s0 = float(ACT_DERIVATIVES[act_name](np.zeros(1))[0][0])
+    base = TeacherStudent(X, W, torch.tensor([[1.0], [1.0], [0.0]]), act_name)
+    c = (mean_target - float(base.Y.mean())) / s0
+    prob = TeacherStudent(X, W, torch.tensor([[1.0], [1.0], [c]]), act_name)
+    theta = torch.tensor([0.0] * d_in + [float(prob.Y.mean()) / s0], dtype=torch.float64)
+    return prob, theta
+
+
+def find_symmetric_saddle(gen: torch.Generator, tries: int = 30, **kw) -> tuple[TeacherStudent, torch.Tensor, float, np.ndarray]:
+    """First seeded draw of :func:`symmetric_saddle_problem` whose width-1 critical point has a clearly
+    negative Hessian eigenvalue (λ_min < −1e-3·max|λ|); returns (problem, θ¹, ‖∇L¹‖, spectrum)."""
+    for _ in range(tries):
+        prob, th = symmetric_saddle_problem(gen, **kw)
+        th, gn = newton_polish(prob, th)
+        ev = np.linalg.eigvalsh(prob.hess_np(th.numpy()))
+        if ev[0] < -1e-3 * np.max(np.abs(ev)):
+            return prob, th, gn, ev
+    raise RuntimeError(f"no strict saddle in {tries} draws")
