@@ -29,19 +29,16 @@ from verify import claim, failed, not_checkable, passed
 from verify.components import (
     all_pairs,
     certified_graph,
-    certify_gl_path,
     count_components,
     det_sign,
     gl_path_to_base,
 )
-from verify.numeric import EPS, Tolerance
+from verify.numeric import EPS
 from verify.real_algebraic import (
     T,
     count_roots_fraction,
-    det_fraction,
     fmat,
     plane_complement_components,
-    q,
     qmatrix,
     random_invertible,
     segment_invertible_fast,

@@ -13,13 +13,12 @@ from __future__ import annotations
 import itertools
 from typing import Sequence
 
-import numpy as np
 import sympy as sp
 
 from verify import claim, failed, passed
 from verify.components import det_sign, perm_matrix, permutations
 from verify.real_algebraic import qmatrix, random_invertible
-from verify.validate import InvalidArgument, as_int
+from verify.validate import InvalidArgument
 
 from . import DOC, THESIS
 from .components import (
@@ -116,6 +115,7 @@ def lemma_exact(ctx):
     same_after = connected_in_minimum(act([perm_matrix([1, 0])], W), Wp, X, Y)[0]
     return passed(f"{n} (W, W', g) cases, h = 1..4: g·W ∈ L^{{-1}}(0) and joined to W' by a certified path; torch loss along "
                   f"the paths ≤ {max(stats):.2e} (rounding level)", cases=n,
+                  tolerance="torch loss ≤ 64·eps·h·(l+1)·∏cond(W_i)·cond(X)·||Y||²·max|Y| at every evaluated point (forward error of products and the solve for W_l)",
                   details={"connected_pair_after_odd_g_still_connected": same_after})
 
 
@@ -178,7 +178,8 @@ def example_check(ctx):
         if not ok:
             return failed("g·W is not in the component of W'", counterexample={k: str(v) for k, v in info.items()})
     return passed("both points on the minimum, in different components; g·W equals the printed matrices and is joined to W' "
-                  f"by a certified path ({info['waypoints']} waypoints, torch loss ≤ {info['max_torch_loss']:.1e})", cases=2)
+                  f"by a certified path ({info['waypoints']} waypoints, torch loss ≤ {info['max_torch_loss']:.1e})", cases=2,
+                  tolerance="torch loss ≤ 64·eps·h·(l+1)·∏cond(W_i)·cond(X)·||Y||²·max|Y| at every evaluated point (forward error of products and the solve for W_l)")
 
 
 # =====================================================================================================
@@ -333,5 +334,5 @@ def prop_corrected(ctx):
         raise AssertionError("h = 1 unexpectedly connected")
     return passed(f"{n} random (W, W') pairs, h = 2..4, l = 2..4: the proof's rule gives permutations with the permuted "
                   f"network on the minimum and joined to W' by a certified path (torch loss ≤ {worst:.1e}); for h = 1 the "
-                  "statement fails, so h ≥ 2 is necessary", cases=n)
+                  "statement fails, so h ≥ 2 is necessary", cases=n, tolerance="torch loss ≤ 64·eps·h·(l+1)·∏cond(W_i)·cond(X)·||Y||²·max|Y| at every evaluated point (forward error of products and the solve for W_l)")
 

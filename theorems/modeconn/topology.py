@@ -29,7 +29,6 @@ from verify.components import (
     det_sign,
     gl_path_to_base,
     merge_intervals,
-    perm_matrix,
     permutations,
     polynomial_image,
 )
@@ -37,7 +36,6 @@ from verify.fuzz import minimal_counterexample
 from verify.real_algebraic import (
     T,
     count_roots_fraction,
-    det_fraction,
     fmat,
     random_invertible,
     random_rational_matrix,
@@ -46,14 +44,10 @@ from verify.real_algebraic import (
 
 from . import DOC, THESIS
 from .components import (
-    M,
     act,
-    chain,
-    linear_loss,
     minimum_point,
     random_data,
     resnet_invariant,
-    resnet_lift,
     sign_class,
 )
 
