@@ -41,6 +41,7 @@ from verify.real_algebraic import (
     plane_complement_components,
     qmatrix,
     random_invertible,
+    random_rational_matrix,
     segment_invertible_fast,
 )
 from verify.validate import InvalidArgument, as_int
@@ -446,7 +447,8 @@ COUNT = claim(
     notes=(
         "The hypothesis that every layer is square h×h matters: with input/output dimension 1 and a hidden layer of "
         "width 2 the minimum of ||y − W_2W_1x||² is connected (scope check below), so the count is not 'independent of "
-        "the width' once the hidden width differs from the data dimension. The thesis's proof drops 000's citations "
+        "the width' once the hidden width differs from the data dimension. Full-rank data matter too: for Y = 0 the "
+        "minimum is star-shaped about 0 (connected), and for rank(Y) < h the sign of det W_1 stops separating. The thesis's proof drops 000's citations "
         "of Corollary A.3 / Proposition A.5 (it has no Appendix A) but is otherwise the same."
     ),
 )
@@ -581,6 +583,44 @@ def count_nonsquare(ctx):
         return not_checkable(f"samples too sparse to join ({cc.summary()})")
     return passed(f"hidden width 2, h = 1: all {N} minimum samples are joined by certified paths (1 component ≠ 2), "
                   "so Corollary 4.2 needs its square-width hypothesis", cases=N)
+
+
+@COUNT.check("exact", role="scope", name="full_rank_data_is_necessary")
+def count_rank_deficient(ctx):
+    """Outside the hypotheses: Y of rank < h (X invertible).  Then Y = 0 makes the minimum {W_l⋯W_1X = 0} star-shaped
+    about 0 ((tW_1, …, tW_l) stays in it for t ∈ [0, 1], exactly), hence connected; for rank(Y) = h−1 ≥ 1 and l = 2 the
+    sign of det W_1 no longer separates (a certified path joins points with det W_1 of both signs)."""
+    rng = ctx.rng("rank")
+    n = 0
+    for h, l in ((1, 2), (2, 2), (2, 3), (3, 2)):
+        X = random_invertible(rng, h)
+        Z = M(sp.zeros(h, h))
+        for _ in range(ctx.size(3, 8)):
+            Ws = [random_rational_matrix(rng, h) for _ in range(l)]
+            Ws[-1] = M(sp.zeros(h, h)) if int(rng.integers(2)) else Ws[-1]
+            Ws[0] = M(sp.zeros(h, h)) if Ws[-1] != M(sp.zeros(h, h)) else Ws[0]
+            if linear_loss(Ws, X, Z) != 0:
+                raise AssertionError("sampling error")
+            t = sp.Symbol("t")
+            scaled = [M(t * W) for W in Ws]
+            if (chain(scaled) * X).applyfunc(sp.expand) != M(sp.zeros(h, h)):
+                return failed("scaling path leaves the minimum for Y = 0", counterexample={"h": h, "l": l})
+            n += 1
+    # rank(Y) = 1 < h = 2, l = 2: W = (diag(1, 1), Y) and W' = (diag(1, −1), Y diag(1, −1)) — det W_1 of both signs
+    Y = M(sp.Matrix([[1, 0], [0, 0]]))
+    X = M(sp.eye(2))
+    a = [M(sp.eye(2)), Y]
+    b = [M(sp.diag(1, -1)), M(Y * sp.diag(1, -1))]
+    if linear_loss(a, X, Y) != 0 or linear_loss(b, X, Y) != 0 or b[1] != Y:
+        raise AssertionError("construction error")
+    # path: W_1(t) = diag(1, 1 − 2t), W_2 = Y (constant): W_2W_1 = Y for every t, although W_1(1/2) is singular
+    t = sp.Symbol("t")
+    path_ok = (Y * sp.diag(1, 1 - 2 * t) * X - Y).applyfunc(sp.expand) == sp.zeros(2, 2)
+    if not path_ok:
+        return failed("rank-deficient example path is not on the minimum", counterexample={})
+    return passed(f"Y = 0: {n} random minimum points joined to 0 by exact scaling paths (1 component ≠ 2^(l−1)); "
+                  "rank(Y) = 1, h = 2: a path on the minimum changes the sign of det W_1 — the full-rank hypothesis is needed",
+                  cases=n + 1)
 
 
 # =====================================================================================================
@@ -722,7 +762,9 @@ def resnet_graph(ctx):
         inv = [resnet_invariant(sp.Rational(a), sp.Rational(b), e) for a, b in pts]
         cc = count_components(G, inv)
         printed = ctx.printed["components_eps_zero"] if e == 0 else ctx.printed["components_eps_nonzero"]
-        rows.append([str(x), str(y), str(e), cc.nodes, cc.edges, cc.graph_components, cc.invariant_classes, printed])
+        worst_torch = resnet_torch_loss(pts[:: max(1, len(pts) // 60)], x, y, e)
+        rows.append([str(x), str(y), str(e), cc.nodes, cc.edges, cc.graph_components, cc.invariant_classes, printed,
+                     f"{worst_torch:.1e}"])
         if not cc.consistent:
             raise AssertionError("certified edge joined different invariant classes — certification broken")
         if not cc.exact:
@@ -734,8 +776,38 @@ def resnet_graph(ctx):
         _resnet_figure(ctx)
     return passed(f"graph components = invariant classes = printed count on {len(rows)} (x, y, ε) cases",
                   cases=len(rows), tables=[{"title": "certified grid graphs",
-                                            "columns": ["x", "y", "ε", "samples", "edges", "graph comps", "classes", "printed"],
+                                            "columns": ["x", "y", "ε", "samples", "edges", "graph comps", "classes", "printed",
+                                                        "max torch loss / |y|"],
                                             "rows": rows}])
+
+
+class ResNet1D(torch.nn.Module):
+    """W_3(W_2W_1x + εx) with 1×1 bias-free nn.Linear layers and a skip connection scaled by ε (float64)."""
+
+    def __init__(self, eps: float):
+        super().__init__()
+        self.l1, self.l2, self.l3 = (torch.nn.Linear(1, 1, bias=False, dtype=torch.float64) for _ in range(3))
+        self.eps = eps
+
+    def forward(self, x):
+        return self.l3(self.l2(self.l1(x)) + self.eps * x)
+
+
+def resnet_torch_loss(points, x, y, e) -> float:
+    """max over the lifted points of |y − net(x)| / |y| for a torch ResNet1D; asserts it is at rounding level."""
+    net = ResNet1D(float(e))
+    xt = torch.tensor([[float(x)]], dtype=torch.float64)
+    worst = 0.0
+    for a, b in points:
+        w3 = 1.0 * float(y) / ((float(a) * float(b) + float(e)) * float(x))
+        with torch.no_grad():
+            net.l1.weight.fill_(float(a)); net.l2.weight.fill_(float(b)); net.l3.weight.fill_(w3)
+            r = abs(float(y) - float(net(xt))) / abs(float(y))
+        cond = 1 + (abs(float(a) * float(b)) + abs(float(e))) / abs(float(a) * float(b) + float(e))
+        if r > 64 * EPS * 8 * cond:
+            raise AssertionError(f"torch loss {r:.3g} above rounding level at lifted point ({a}, {b}, {w3})")
+        worst = max(worst, r)
+    return worst
 
 
 def _resnet_figure(ctx):
