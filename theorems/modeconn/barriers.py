@@ -298,6 +298,7 @@ def figure4(ctx):
 
     gen = ctx.torch_generator("fig4")
     ms = np.logspace(-3, 4, ctx.size(15, 36))
+    ms = ms[np.abs(np.log10(ms)) > 0.1]  # m = 1 is W itself (loss 0): off the log scale
     fig, ax = plt.subplots(figsize=(6, 4))
     rows = []
     for k in _KS:
@@ -318,6 +319,7 @@ def figure4(ctx):
         rows.append([f"{k:g}", f"{mids[-1]:.3e}", f"{rel:.1e}", f"{slope:.4f}", f"{2 * k:g}"])
         if abs(slope - 2 * k) > 0.01 or not mids[0] > mids[len(ms) // 3]:
             return failed(f"midpoint loss grows like m^{slope:.3f}, not m^{2 * k:g}", counterexample={"k": k})
+    ax.set_ylim(bottom=1e-4)
     ax.set_xlabel("rescaling m of the last two layers")
     ax.set_ylabel("loss")
     ax.legend(fontsize=6)

@@ -510,13 +510,14 @@ def p61_numeric(ctx):
         pts.append((na["fro"], nd["fro"], k > h))
     fig, ax = plt.subplots(figsize=(4.5, 4))
     arr = np.array(pts)
-    ax.scatter(arr[:, 0], arr[:, 1], s=8, c=["tab:red" if f else "tab:blue" for f in arr[:, 2]])
+    ax.scatter(arr[:, 1], arr[:, 0], s=8, c=["tab:red" if f else "tab:blue" for f in arr[:, 2]])
     lim = arr[:, :2].max() * 1.05
     ax.plot([0, lim], [0, lim], "k--", lw=1, label="y = x")
-    ax.set_xlabel("||Uσ(VX)||_F")
-    ax.set_ylabel("||Uσ(VX) − U'σ(V'X)||_F")
+    ax.set_xlabel("||Uσ(VX) − U'σ(V'X)||_F")
+    ax.set_ylabel("||Uσ(VX)||_F")
     ax.legend()
-    ctx.figure("figure3a", fig, "Figure 3(a) protocol: every point lies below y = x (red: k > h, blue: k ≤ h)")
+    ctx.figure("figure3a", fig, "Figure 3(a) protocol: every point lies above y = x as in the paper (red: k > h, "
+               "blue: k ≤ h, where the map preserves the output and the difference is 0)")
     return passed(f"{n} (network, norm) cases: ratio ||diff||/||Uσ(VX)|| ≤ {worst:.4f} ≤ {c:g}", cases=n,
                   tolerance="1e-9 relative (rounding of the pseudo-inverse)")
 
