@@ -117,13 +117,13 @@ INV = claim(
     hypotheses=("L^m C^1 and permutation-symmetric (Definition 2.1)",),
     kind="existence",
     depends=("simsek2021.symmetry-subspace-dim",),
-    printed=("figure2_loss",),
     corrected_statement=(
         "True when ∇L^m is locally Lipschitz (e.g. L^m ∈ C^2, as for ANN losses with C^2 σ and c): the flow is then unique "
         "and, the gradient being tangent to H on H, it stays in H. With C^1 only, gradient flows need not be unique and "
         "some solution can leave H (explicit example)."
     ),
-    notes="Counterexample: L(w1,w2) = −|w1−w2|^{3/2} (C^1, symmetric, D = 1, m = 2). From ρ(0) = (0,0) ∈ H_{12} both "
+    notes="The Figure 2 loss (cases/) is an example input here, not a compared value (a constant shift of it changes no "
+    "flow), so it is not a `printed` key. Counterexample: L(w1,w2) = −|w1−w2|^{3/2} (C^1, symmetric, D = 1, m = 2). From ρ(0) = (0,0) ∈ H_{12} both "
     "ρ ≡ 0 and ρ(t) = (9t²/8, −9t²/8) solve dρ/dt = −∇L(ρ). Multiplying L by a smooth symmetric cut-off makes it "
     "bounded without changing anything near H.",
 )
@@ -211,7 +211,6 @@ ENTRY = claim(
     hypotheses=("L^m C^1 and permutation-symmetric",),
     kind="existence",
     depends=("simsek2021.lemma2.1-invariance",),
-    printed=("figure2_loss",),
     corrected_statement=(
         "If ∇L^m is Lipschitz with constant K(t) on the segments [ρ(t), P_(ij)ρ(t)], then dist(ρ(t), H_ij) ≥ "
         "dist(ρ(0), H_ij)·exp(−∫_0^t K): the distance decays at most exponentially, so it never reaches 0 in finite time. "
@@ -387,3 +386,49 @@ def converges_to_diagonal_minimum_asymptotically(ctx):
     return passed(f"(w1+w2)/2 → w* = {w_diag:.6f} (diagonal minimum); log10 δ(T={T:g}) = {log_delta[-1] / np.log(10):.1f} > −∞; "
                   f"decay rate {-late_slope:.5f} = orthogonal rate λ = {lam:.5f}", cases=61,
                   tables=[{"title": "δ(t) = w1 − w2 along the flow", "columns": ["t", "log10 δ"], "rows": rows}])
+
+
+# ---------------------------------------------------------------------------------------
+FIG2 = claim(
+    id="simsek2021.figure2-critical-points",
+    title="Figure 2: two permutation-symmetric global minima off the diagonal and a saddle on it",
+    sources=[(DOC, "Figure 2")],
+    statement=(
+        "The gradient flow of the permutation-symmetric loss L(w1,w2) = log(½((w1+w2−3)² + (w1w2−2)²) + 1). Red: "
+        "permutation-symmetric global minima, purple: saddle, dashed line: the symmetry subspace."
+    ),
+    kind="existence",
+    notes="All real critical points are found exactly (sympy solve of ∇L = 0: the numerator system is polynomial).",
+)
+
+
+@FIG2.check("symbolic")
+def critical_points_exact(ctx):
+    """sympy: L is symmetric; ∇L = 0 has exactly the minima (1,2), (2,1) (L = 0 = min, swapped by the permutation) and one critical point on the diagonal, a saddle."""
+    L, _, _ = _fig2(ctx.printed["figure2_loss"])
+    if sp.simplify(L - L.subs({w1: w2, w2: w1}, simultaneous=True)) != 0:
+        return failed("loss not symmetric", counterexample=str(L))
+    A, B = w1 + w2 - 3, w1 * w2 - 2
+    # ∇L = (A + B·w2, A + B·w1)/Q: numerators of the gradient
+    num = [sp.numer(sp.together(sp.diff(L, v))) for v in (w1, w2)]
+    # split by the factors of num1 − num2 (fast exact solving of small systems)
+    sols = []
+    for fac, _ in sp.factor_list(sp.expand(num[0] - num[1]))[1]:
+        for s in sp.solve([fac, num[0]], [w1, w2], dict=True):
+            if len(s) == 2 and all(v.is_real for v in s.values()) and s not in sols:
+                sols.append(s)
+    rows, minima, saddles, other = [], [], [], []
+    for s in sols:
+        H = sp.hessian(L, (w1, w2)).subs(s)
+        ev = [sp.N(e) for e in H.eigenvals()]
+        val = sp.simplify(L.subs(s))
+        kind = "min" if all(e > 0 for e in ev) else ("saddle" if min(ev) < 0 < max(ev) else "other")
+        rows.append([f"({sp.nsimplify(s[w1])}, {sp.nsimplify(s[w2])})", str(val), kind])
+        (minima if kind == "min" else saddles if kind == "saddle" else other).append((s, val))
+    ok_min = sorted((int(s[w1]), int(s[w2])) for s, v in minima if v == 0) == [(1, 2), (2, 1)] and len(minima) == 2
+    ok_saddle = len(saddles) == 1 and sp.simplify(saddles[0][0][w1] - saddles[0][0][w2]) == 0 and not other
+    table = [{"title": "real critical points of the Figure 2 loss", "columns": ["point", "L", "type"], "rows": rows}]
+    if not (ok_min and ok_saddle):
+        return failed(f"critical points {rows}", counterexample=rows, tables=table)
+    return passed("minima (1,2), (2,1) with L = 0 = inf L (L ≥ 0), swapped by the permutation; one saddle, on the diagonal",
+                  tables=table)
