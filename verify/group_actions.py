@@ -132,6 +132,7 @@ class Audit:
     compose_err: float = 0.0
     inverse_err: float = 0.0
     axiom_tol: float = 0.0
+    axiom_ratio: float = 0.0
     control_min_change: float = math.inf
     control_tol: float = 0.0
     control_min_ratio: float = math.inf
@@ -145,7 +146,7 @@ class Audit:
 
     @property
     def axioms(self) -> bool:
-        return max(self.identity_err, self.compose_err, self.inverse_err) <= self.axiom_tol
+        return self.axiom_ratio <= 1.0
 
     @property
     def discriminating(self) -> bool:
@@ -202,15 +203,19 @@ def audit(
         out.invariance_tol = max(out.invariance_tol, tol.value)
         out.tol_why = tol.why
         if check_axioms:
-            ps = param_scale(theta)
-            atol = rounding_tolerance(ps, 4 * max(p.shape[-1] if p.ndim else 1 for p in theta.values()), cond=k ** 3, safety=safety).value
-            out.axiom_tol = max(out.axiom_tol, atol)
-            out.identity_err = max(out.identity_err, max_param_diff(action.act(action.identity(), theta), theta))
             lhs = action.act(g1, action.act(g2, theta))
             rhs = action.act(action.mul(g1, g2), theta)
-            out.compose_err = max(out.compose_err, max_param_diff(lhs, rhs))
+            # scale: the largest parameter seen along the way (data-dependent actions can rescale U a lot)
+            ps = max(param_scale(theta), param_scale(lhs), param_scale(rhs), param_scale(action.act(g2, theta)))
+            atol = rounding_tolerance(ps, 4 * max(p.shape[-1] if p.ndim else 1 for p in theta.values()), cond=k ** 3, safety=safety).value
+            out.axiom_tol = max(out.axiom_tol, atol)
             back = action.act(action.inv(g1), action.act(g1, theta))
-            out.inverse_err = max(out.inverse_err, max_param_diff(back, theta))
+            e_id = max_param_diff(action.act(action.identity(), theta), theta)
+            e_comp, e_inv = max_param_diff(lhs, rhs), max_param_diff(back, theta)
+            out.identity_err = max(out.identity_err, e_id)
+            out.compose_err = max(out.compose_err, e_comp)
+            out.inverse_err = max(out.inverse_err, e_inv)
+            out.axiom_ratio = max(out.axiom_ratio, max(e_id, e_comp, e_inv) / atol)
         if control is not None:
             yc = f(control(gen, theta))
             out.control_min_change = min(out.control_min_change, _out_diff(y0, yc))

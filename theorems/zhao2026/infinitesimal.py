@@ -1022,3 +1022,73 @@ def eqg_lie(ctx):
                   "tanh 0, GELU 0, radial h(h−1)/2", cases=len(rows),
                   tables=[{"title": "dimension of the Lie algebra of infinitesimal equivariances (SVD rank, gap shown)",
                            "columns": ["σ", "h", "dim", "expected", "gap"], "rows": rows}])
+
+
+# =============================================================================================
+# Lemma A.3.6 — batches of k ≤ h samples
+def _completion(A: torch.Tensor) -> torch.Tensor:
+    """S(A) = [A | N] with N an orthonormal basis of col(A)^⊥ (complete QR): invertible, S(A)[I_k; 0] = A."""
+    h, k = A.shape
+    Q, _ = torch.linalg.qr(A, mode="complete")
+    return torch.cat([A, Q[:, k:]], dim=1)
+
+
+LA36 = claim(
+    id="zhao2026.lemma-A.3.6",
+    title="For k ≤ h and σ preserving full rank there is c(g, Z) with c(id,Z) = id, the cocycle identity and c(g,Z)σ(Z) = σ(gZ)",
+    sources=[(DOC, "Lemma A.3.6"), (DOC, "Section A.3.4")],
+    statement=(
+        "If k ≤ h and σ (column-wise) preserves full-rank h×k matrices, a map c: GL_h × (R^{h×k} ∖ 0) → GL_h satisfies "
+        "(A.18) c(id,Z) = id, (A.19) c(g₁,g₂Z)c(g₂,Z) = c(g₁g₂,Z), (A.20) c(g,Z)σ(Z) = σ(gZ). Key fact: for k ≤ h any two "
+        "full-rank h×k matrices are related by GL_h; for k > h the action on full-rank matrices is not transitive."
+    ),
+    kind="existence",
+    notes=(
+        "The lemma's proof is omitted in the text; we check the construction c(g,Z) = S(σ(gZ))S(σ(Z))⁻¹ with "
+        "S(A) = [A | basis of col(A)^⊥], on full-rank Z (tanh, sigmoid — full rank is generic, and the identities are "
+        "pointwise). The printed domain 'nonzero Z' should be 'full-rank Z': for rank-deficient Z, (A.20) forces "
+        "rank σ(gZ) = rank σ(Z) for every g, which the hypothesis (about full-rank matrices only) does not give."
+    ),
+)
+
+
+@LA36.check("numeric", name="construction_satisfies_A18_A20")
+def la36(ctx):
+    """c(g,Z) = S(σ(gZ))S(σ(Z))⁻¹ for random full-rank Z, k ≤ h, tanh and sigmoid."""
+    gen = ctx.torch_generator("la36")
+    worst, n = 0.0, 0
+    for sigma in (torch.tanh, torch.sigmoid):
+        c = lambda g, Z, sigma=sigma: _completion(sigma(g @ Z)) @ torch.linalg.inv(_completion(sigma(Z)))  # noqa: E731
+        for (h, k) in [(2, 1), (2, 2), (3, 2), (4, 3), (4, 4)]:
+            for _ in range(ctx.size(10, 40)):
+                Z, g1, g2 = randn(gen, h, k), rand_gl(gen, h, 0.6), rand_gl(gen, h, 0.6)
+                I = torch.eye(h, dtype=DT)
+                errs = [float((c(I, Z) - I).abs().max()), float((c(g1, g2 @ Z) @ c(g2, Z) - c(g1 @ g2, Z)).abs().max()),
+                        float((c(g1, Z) @ sigma(Z) - sigma(g1 @ Z)).abs().max())]
+                worst = max(worst, max(errs))
+                n += 1
+    if worst > 1e-8:
+        return failed(f"identities (A.18)–(A.20) violated by {worst:.2e}", counterexample={"err": worst})
+    return passed(f"(A.18)–(A.20) hold to {worst:.1e} for the completion construction on {n} random full-rank Z (k ≤ h)", cases=n)
+
+
+@LA36.check("exact", name="transitivity_iff_k_le_h")
+def la36_transitive(ctx):
+    """Exact: for k ≤ h, g = S(B)S(A)⁻¹ maps A to B (random rational A, B); for k > h, A = [1 0], B = [0 1] (h = 1) or
+    matrices with different row spaces are not related (rank [A; B] > h)."""
+    rng = np.random.default_rng([ctx.seed, 36])
+    for (h, k) in [(2, 1), (3, 2), (3, 3)]:
+        A = sp.Matrix(h, k, [int(v) for v in rng.integers(-5, 6, h * k)])
+        B = sp.Matrix(h, k, [int(v) for v in rng.integers(-5, 6, h * k)])
+        if A.rank() < k or B.rank() < k:
+            continue
+        SA = A.row_join(sp.Matrix.hstack(*A.T.nullspace())) if k < h else A
+        SB = B.row_join(sp.Matrix.hstack(*B.T.nullspace())) if k < h else B
+        g = SB * SA.inv()
+        if g * A != B or g.det() == 0:
+            return failed("k ≤ h: construction does not relate A to B", counterexample={"A": str(A), "B": str(B)})
+    A, B = sp.Matrix([[1, 0]]), sp.Matrix([[0, 1]])
+    if sp.Matrix.vstack(A, B).rank() <= 1:
+        return failed("example inconsistent", counterexample={})
+    return passed("k ≤ h: g = S(B)S(A)⁻¹ ∈ GL_h maps A to B exactly; k > h: [1 0] and [0 1] (h = 1) have different row "
+                  "spaces, so no g ∈ GL_1 relates them")
