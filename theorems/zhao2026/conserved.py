@@ -963,3 +963,150 @@ def multilayer_radial(ctx):
         return failed(f"ν_i reaches {worst:.3g} relative", counterexample={"residual": worst})
     return passed(f"ν_1 = ν_2 = 0 to {worst:.2g} (relative) at {ctx.size(5, 20)} points; the W-term alone is {ctrl:.2g}",
                   cases=ctx.size(5, 20))
+
+
+# ---------------------------------------------------------------------------------------
+# Appendix A.4: drift of Q under gradient descent
+
+GD_DRIFT = claim(
+    id="zhao2026.A.4.1-gd-drift",
+    title="Gradient descent changes Q = Tr[UᵀU − VVᵀ] by η²(‖∂L/∂U‖² − ‖∂L/∂V‖²) per step, bounded by η²|dL/dt|",
+    sources=[(DOC, "Proposition A.4.1"), (DOC, "Eq. (A.27)"), (DOC, "Eq. (A.21)"),
+             (DOC, "Section 2.5 (change of Q bounded by the square of the learning rate)")],
+    statement=(
+        "For a two-layer linear network whose loss is a function of UV, one gradient-descent step with learning rate η "
+        "changes Q = Tr[UᵀU − VVᵀ] by exactly η²(Tr[(∂L/∂U)ᵀ∂L/∂U] − Tr[(∂L/∂V)ᵀ∂L/∂V]) (A.27), so "
+        "|Q_{t+1} − Q_t| ≤ η²|dL/dt| with |dL/dt| = ‖∇L‖² (A.21): the change per step is of order η²."
+    ),
+    latex=r"Q_{t+1}-Q_t=\eta^2\left(\|\partial_U L\|^2-\|\partial_V L\|^2\right),\quad |Q_{t+1}-Q_t|\le\eta^2|\dot L|",
+    hypotheses=("L = ℓ(UV) for a differentiable ℓ", "plain gradient descent"),
+    kind="identity",
+    printed=("dQ", "eta_power"),
+    notes=("Over a fixed time horizon T = Nη the accumulated drift is Σ η²‖∇L‖² ≈ η(L(0) − L(T)), i.e. of order η, "
+           "not η²; the per-step statement is what is printed and tested. The nonlinear (tanh) network of Eq. (2.17) shows "
+           "the same per-step order η² (tabulated)."),
+)
+
+
+def _linear_setup(rng, m=3, h=4, n=2, k=6, scale=0.7):
+    sh = Shapes((m, h), (h, n))
+    X, Y = _data(rng, m, n, k)
+    return sh, two_layer_loss(sh, X, Y, lambda z: z), torch.as_tensor(sh.random(rng, scale))
+
+
+def _Qlin(sh):
+    def Q(th):
+        U, V = sh.unpack(th)
+        return (U * U).sum() - (V * V).sum()
+    return Q
+
+
+@GD_DRIFT.check("numeric")
+def exact_one_step_identity(ctx):
+    """Q after one real GD step minus Q before, against the printed η²(‖∂_U L‖² − ‖∂_V L‖²), many points and η."""
+    rng = ctx.rng("a27")
+    eta, gU2, gV2 = sp.symbols("eta gU2 gV2")
+    pr = sp.lambdify((eta, gU2, gV2), printed_expr(ctx.printed["dQ"], eta=eta, gU2=gU2, gV2=gV2))
+    rows, worst = [], 0.0
+    from verify.numeric import EPS
+
+    for trial in range(ctx.size(10, 60)):
+        sh, L, th = _linear_setup(rng, *[(2, 3, 2, 4), (3, 4, 2, 6), (4, 2, 5, 3)][trial % 3])
+        Q = _Qlin(sh)
+        g = flat_grad(L, th)
+        gU, gV = sh.unpack(g)
+        for lr in (0.3, 0.1, 1e-2, 1e-3):
+            th1 = th - lr * g
+            dQ = float(Q(th1) - Q(th))
+            pred = float(pr(lr, float((gU**2).sum()), float((gV**2).sum())))
+            tol = 256 * EPS * float((th**2).sum() + (th1**2).sum())
+            worst = max(worst, abs(dQ - pred) / tol)
+            if len(rows) < 8:
+                rows.append([trial, lr, f"{dQ:.6e}", f"{pred:.6e}", f"{abs(dQ - pred):.1e}", f"{tol:.1e}"])
+            if abs(dQ - pred) > tol:
+                return failed(f"one GD step changes Q by {dQ:.6g}; printed formula gives {pred:.6g}",
+                              counterexample={"trial": trial, "eta": lr, "dQ": dQ, "printed": pred},
+                              tables=[{"title": "one-step change of Q", "columns": ["trial", "η", "Q₁−Q₀", "printed", "|diff|", "tol"], "rows": rows}])
+    return passed(f"printed (A.27) equals the real one-step change to rounding (worst {worst:.2g} of tolerance)",
+                  cases=ctx.size(10, 60) * 4, tolerance="256·eps·(|θ₀|² + |θ₁|²)",
+                  tables=[{"title": "one-step change of Q", "columns": ["trial", "η", "Q₁−Q₀", "printed", "|diff|", "tol"], "rows": rows}])
+
+
+@GD_DRIFT.check("numeric", name="bound_along_gd_runs")
+def bound_holds(ctx):
+    """|Q_{t+1} − Q_t| ≤ η²‖∇L(θ_t)‖² at every step of real GD runs (η = 0.1, 0.01, 0.001)."""
+    rng = ctx.rng("a21")
+    from verify.numeric import EPS
+
+    n_steps = ctx.size(200, 2000)
+    worst = 0.0
+    for lr in (0.1, 0.01, 0.001):
+        sh, L, th = _linear_setup(rng)
+        Q = _Qlin(sh)
+        for it in range(n_steps):
+            g = flat_grad(L, th)
+            th1 = th - lr * g
+            dQ = abs(float(Q(th1) - Q(th)))
+            bound = lr**2 * float(g @ g)
+            slack = 256 * EPS * float((th**2).sum() + (th1**2).sum())
+            worst = max(worst, dQ / (bound + slack))
+            if dQ > bound + slack:
+                return failed(f"step {it}, η={lr}: |ΔQ| = {dQ:.3g} > η²‖∇L‖² = {bound:.3g}",
+                              counterexample={"eta": lr, "step": it, "dQ": dQ, "bound": bound})
+            th = th1
+    return passed(f"bound (A.21) holds at all {3 * n_steps} steps; max |ΔQ| / bound = {worst:.3f}", cases=3 * n_steps)
+
+
+@GD_DRIFT.check("numeric", name="per_step_order_in_eta")
+def order_in_eta(ctx):
+    """Fit log|ΔQ per step| against log η (one step from fixed points, η = 10^-4..10^-1) and compare with the printed power;
+    also tabulate the drift accumulated over a fixed time horizon and the tanh network of Eq. (2.17)."""
+    import matplotlib.pyplot as plt
+
+    rng = ctx.rng("order")
+    power = ctx.printed["eta_power"]
+    etas = np.logspace(-4, -1, 7)
+    sh, L, th0 = _linear_setup(rng)
+    Q = _Qlin(sh)
+    g = flat_grad(L, th0)
+    per_step = [abs(float(Q(th0 - e * g) - Q(th0))) for e in etas]
+    slope, _ = fit_power(etas, per_step)
+    # nonlinear: tanh with whitened input, Q of Eq. (2.17) (∫ tanh/tanh' = sinh²/2)
+    shn = Shapes((3, 4), (4, 4))
+    Yn = torch.as_tensor(rng.standard_normal((3, 4)))
+
+    def Ln(th):
+        U, V = shn.unpack(th)
+        return ((Yn - U @ torch.tanh(V)) ** 2).sum()
+
+    def Qn(th):
+        U, V = shn.unpack(th)
+        return 0.5 * (U * U).sum() - 0.5 * (torch.sinh(V) ** 2).sum()
+
+    thn = torch.as_tensor(shn.random(rng, 0.6))
+    gn = flat_grad(Ln, thn)
+    per_step_n = [abs(float(Qn(thn - e * gn) - Qn(thn))) for e in etas]
+    slope_n, _ = fit_power(etas, per_step_n)
+    # accumulated drift to a fixed time T = 1 (N = T/η steps)
+    horizon = []
+    for e in (0.04, 0.02, 0.01, 0.005)[: ctx.size(3, 4)]:
+        its = gd_run(L, th0, e, int(round(1.0 / e)))
+        horizon.append(abs(float(Q(its[-1]) - Q(th0))))
+    slope_T, _ = fit_power((0.04, 0.02, 0.01, 0.005)[: len(horizon)], horizon)
+    fig, ax = plt.subplots(figsize=(5, 3.6))
+    ax.loglog(etas, per_step, "o-", label=f"linear, one step (slope {slope:.3f})")
+    ax.loglog(etas, per_step_n, "s-", label=f"tanh, Eq. 2.17 Q, one step (slope {slope_n:.3f})")
+    ax.loglog((0.04, 0.02, 0.01, 0.005)[: len(horizon)], horizon, "^-", label=f"linear, to time T=1 (slope {slope_T:.3f})")
+    ax.loglog(etas, per_step[-1] * (etas / etas[-1]) ** power, "k:", label=f"printed order η^{power}")
+    ax.set_xlabel("learning rate η")
+    ax.set_ylabel("|ΔQ|")
+    ax.legend(fontsize=7)
+    ctx.figure("drift-vs-eta", fig, "Drift of the conserved quantity under gradient descent versus learning rate.")
+    tbl = {"title": "fitted exponents of |ΔQ| ∝ η^p", "columns": ["setting", "fitted p", "printed p"],
+           "rows": [["linear, one step", f"{slope:.4f}", power], ["tanh (Eq. 2.17), one step", f"{slope_n:.4f}", "—"],
+                    ["linear, fixed horizon T = 1", f"{slope_T:.4f}", "— (expected 1)"]]}
+    if abs(slope - power) > 0.05:
+        return failed(f"per-step drift scales as η^{slope:.3f}, printed η^{power}",
+                      counterexample={"fitted": slope, "printed": power, "etas": etas.tolist(), "dQ": per_step}, tables=[tbl])
+    return passed(f"per-step drift ∝ η^{slope:.3f} (printed {power}); tanh η^{slope_n:.3f}; fixed horizon η^{slope_T:.3f}",
+                  tables=[tbl], cases=len(etas), tolerance="|fitted − printed| ≤ 0.05")
