@@ -83,9 +83,13 @@ def major_arc(ctx):
     expr, _ = _dmax_fn(ctx)
     phi = sp.Symbol("phi", real=True)
     t = sp.Symbol("t", real=True)
-    gam = sp.Matrix([sp.cos(-sp.pi / 6 + t * 4 * sp.pi / 3), sp.sin(-sp.pi / 6 + t * 4 * sp.pi / 3)])
-    d1, d2 = gam.diff(t), gam.diff(t, 2)
-    kap = sp.simplify(sp.sqrt(sp.simplify((d1.dot(d1)) * (d2.dot(d2)) - d1.dot(d2) ** 2)) / d1.norm() ** 3)
+    u = sp.Symbol("u", real=True)
+    up = 4 * sp.pi / 3  # u(t) = −π/6 + (4π/3)t, chain rule by hand
+    gu = sp.Matrix([sp.cos(u), sp.sin(u)])
+    gam = gu.subs(u, -sp.pi / 6 + t * up)
+    d1, d2 = gu.diff(u) * up, gu.diff(u, 2) * up ** 2
+    a2, b2, c2 = (sp.simplify(e) for e in (d1.dot(d1), d2.dot(d2), d1.dot(d2)))
+    kap = sp.simplify(sp.sqrt(a2 * b2 - c2 ** 2) / a2 ** sp.Rational(3, 2))
     w1, w2 = gam.subs(t, 0), gam.subs(t, 1)
     D = sp.simplify((w2 - w1).norm())
     mid = (w1 + w2) / 2

@@ -242,7 +242,7 @@ def gamma_g_scope(ctx):
     gen = ctx.torch_generator("scope")
     n = 0
     J = np.array([[0.0, 1.0], [-1.0, 0.0]])
-    Ms = [rng.normal(size=(2, 2)) * s for s in (0.3, 1.0, 3.0) for _ in range(ctx.size(3, 10))] + [math.pi * J]
+    Ms = [rng.normal(size=(2, 2)) * s for s in (0.3, 1.0, 3.0) for _ in range(ctx.size(2, 10))] + [math.pi * J]
     for M in Ms:
         from scipy.linalg import expm
 
@@ -277,7 +277,7 @@ def gamma_g_scope(ctx):
                 return failed("two-piece path leaves the level set", counterexample={"t": float(t)})
     # (iv) Culver vs logm
     agree = 0
-    for _ in range(ctx.size(40, 200)):
+    for _ in range(ctx.size(15, 200)):
         g = rng.normal(size=(3, 3))
         a = has_real_log_diagonalizable(g)
         b = real_log(g) is not None
@@ -534,15 +534,15 @@ def p61_adversarial(ctx):
         for (m, h, n, k) in ctx.size([(2, 2, 2, 3), (2, 3, 2, 6)], [(2, 2, 2, 3), (3, 2, 3, 5), (2, 3, 2, 6), (3, 4, 2, 8)]):
             params = [torch.randn(*s, generator=gen, dtype=DT).requires_grad_(True)
                       for s in ((m, h), (h, n), (n, k), (h, h))]
-            opt = torch.optim.Adam(params, lr=0.05)
             for _ in range(ctx.size(60, 600)):
                 U, V, X, g = params
                 U2, V2 = eq6_map(U, V, X, g, act)
                 A = U @ act(V @ X)
                 r = (A - U2 @ act(V2 @ X)).norm() / A.norm()
-                opt.zero_grad()
-                (-r).backward()
-                opt.step()
+                grads = torch.autograd.grad(r, params)
+                with torch.no_grad():
+                    for p_, g_ in zip(params, grads):
+                        p_ += 0.05 * g_ / (g_.norm() + 1e-12)
                 best = max(best, float(r.detach()))
                 if float(r.detach()) > c * (1 + 1e-9):
                     return failed(f"{a}: ratio {float(r):.6g} > {c:g}", counterexample={"act": a, "ratio": float(r)})
@@ -593,15 +593,15 @@ def p61_l1(ctx):
     best = 0.0
     for trial in range(ctx.size(2, 10)):
         params = [torch.randn(*s, generator=gen, dtype=DT).requires_grad_(True) for s in ((1, 1), (1, 2), (2, 3), (1, 1))]
-        opt = torch.optim.Adam(params, lr=0.05)
         for _ in range(ctx.size(200, 400)):
             U, V, X, g = params
             U2, V2 = eq6_map(U, V, X, g, act)
             A = U @ act(V @ X)
             r = (A - U2 @ act(V2 @ X)).abs().sum() / A.abs().sum()
-            opt.zero_grad()
-            (-r).backward()
-            opt.step()
+            grads = torch.autograd.grad(r, params)
+            with torch.no_grad():
+                for p_, g_ in zip(params, grads):
+                    p_ += 0.05 * g_ / (g_.norm() + 1e-12)
             best = max(best, float(r.detach()))
     if best > 1 + 1e-6:
         return passed(f"entrywise ℓ1 ratio reaches {best:.4f} > 1: the bound needs the Frobenius/spectral-type norm")
