@@ -221,6 +221,16 @@ def p123_printed(ctx):
     return passed(f"printed parameter space type-checks and the action preserves f on {len(SIZES_2L)} sizes")
 
 
+@P123.check("numeric", role="scope", name="printed_space_when_n_equals_h")
+def p123_scope(ctx):
+    """With the printed b₁ dimension the statement holds at sizes with n = h."""
+    b1 = integer_function(ctx.printed["b1_dim"], ("m", "h", "n"))
+    try:
+        return _run_audits(ctx, _equivariant_cases(ctx, b1, [(2, 3, 3), (1, 2, 2)]), "Prop 1.2.3 (printed, n = h)")
+    except RuntimeError as e:
+        return failed(f"printed parameter space fails even with n = h: {str(e).splitlines()[0]}", counterexample={"error": str(e)[:200]})
+
+
 @P123.check("numeric", role="correction", name="b1_in_R_h")
 def p123_corrected(ctx):
     """With b₁ ∈ R^h: invariance, axioms and controls for five (σ, G, ρ)."""
@@ -383,6 +393,17 @@ def tanh_order(ctx):
     return passed("printed group order matches the enumeration")
 
 
+@TANH.check("exact", role="scope", name="printed_order_right_iff_n_equals_h")
+def tanh_order_scope(ctx):
+    """The printed order agrees with the enumeration exactly at the sizes with n = h (and at no size with n ≠ h tested)."""
+    f = integer_function(ctx.printed["group_order"], ("m", "h", "n"))
+    sizes = [(2, 3, 3), (1, 2, 2), (2, 1, 1), (2, 3, 2), (1, 2, 3), (2, 4, 1)]
+    bad = [s for s in sizes if (f(*s) == _count_sign_flips(ctx, *s)) != (s[1] == s[2])]
+    if bad:
+        return failed(f"agreement of the printed order with the enumeration is not 'n = h' at {bad}", counterexample=bad)
+    return passed("printed 2ⁿ = number of output-preserving sign matrices exactly when n = h (6 sizes)", cases=len(sizes))
+
+
 @TANH.check("exact", role="correction", name="group_order_is_2_to_h")
 def tanh_order_corrected(ctx):
     """All 2^h diagonal ±1 matrices of size h preserve f (enumerated, h ≤ 4)."""
@@ -524,7 +545,7 @@ SM = claim(
         "row W_i, g ∈ (Rⁿ, +), preserves f."
     ),
     kind="identity",
-    printed=("softmax_over_rows", "shift_sign"),
+    printed=("softmax_over_rows",),
     corrected_statement=(
         "The translation symmetry holds when the softmax is taken over each column of WX (the m logits of one sample, "
         "σ: R^m → R^m): adding g to every row of W adds gᵀx_j to every entry of column j. Applied to the rows of WX "
@@ -542,7 +563,7 @@ def _softmax_cases(ctx, over_rows):
         dim = 1 if over_rows else 0
         sm = nn.Softmax(dim=dim)
         f = lambda p, X=X, sm=sm: sm(p["W"] @ X)  # noqa: E731
-        sign = ctx.printed["shift_sign"]
+        sign = 1
 
         def control(gen, p, m=m, n=n):
             return {"W": p["W"] + randn(gen, m, n)}  # a different shift per row
@@ -563,10 +584,11 @@ def softmax_printed(ctx):
         return not_checkable(str(e))
 
 
-@SM.check("numeric", role="correction", name="softmax_over_columns")
+@SM.check("numeric", role="correction", name="softmax_over_the_other_axis")
 def softmax_columns(ctx):
-    """nn.Softmax(dim=0) on WX (each sample's logit vector)."""
-    return _run_audits(ctx, _softmax_cases(ctx, False), "softmax translation (columns)")
+    """nn.Softmax over the axis the text does *not* name (columns of WX = each sample's logit vector, when the text
+    says rows): invariant."""
+    return _run_audits(ctx, _softmax_cases(ctx, not ctx.printed["softmax_over_rows"]), "softmax translation (other axis)")
 
 
 @SM.check("symbolic", role="correction", name="softmax_shift_symbolic")
@@ -861,6 +883,19 @@ def wo_blocks(ctx):
                 return failed(f"h={H}, d_v={dv}: printed blocks cover rows {rows[:8]}… instead of 1..{H * dv}",
                               counterexample={"h": H, "d_v": dv, "rows": rows})
     return passed("printed blocks partition the rows of W^O for h ≤ 4, d_v ≤ 3")
+
+
+@WO.check("exact", role="correction", name="printed_blocks_are_zero_based")
+def wo_zero_based(ctx):
+    """With a 0-based head index i = 0..h−1 the printed ranges do partition rows 1..h·d_v."""
+    first = integer_function(ctx.printed["first_row"], ("i", "d_v"))
+    last = integer_function(ctx.printed["last_row"], ("i", "d_v"))
+    for H in range(1, 5):
+        for dv in range(1, 4):
+            rows = [r for i in range(0, H) for r in range(first(i, dv), last(i, dv) + 1)]
+            if rows != list(range(1, H * dv + 1)):
+                return failed(f"0-based reading fails at h={H}, d_v={dv}", counterexample={"h": H, "d_v": dv, "rows": rows})
+    return passed("read with i = 0..h−1, the printed ranges partition the rows of W^O (h ≤ 4, d_v ≤ 3)")
 
 
 @WO.check("exact", role="correction", name="one_based_blocks")

@@ -411,12 +411,13 @@ def rz1(ctx):
 
 @RZ1.check("numeric", role="correction", name="first_column_is_z")
 def rz1_corrected(ctx):
-    """The first column of the main-text R_z equals z (h = 2..6, random z)."""
+    """The first column of the main-text R_z is z itself — unnormalised, contrary to the printed 'unit vector' (h = 2..6)."""
     gen = ctx.torch_generator("rz1c")
     for h in range(2, 7):
         for _ in range(20):
             z = randn(gen, h) * 3
-            if float((R_main_text(z)[:, 0] - z).abs().max()) > 1e-12 * float(z.norm()):
+            target = z if ctx.printed["first_column_normalised"] else z / z.norm()
+            if float((R_main_text(z)[:, 0] - target).abs().max()) > 1e-12 * float(z.norm()):
                 return failed("first column ≠ z", counterexample={"z": z.tolist()})
     return passed("R_z e₁ = z for 100 random z, h = 2..6")
 
@@ -713,12 +714,14 @@ def ml_printed(ctx):
 
 @ML.check("numeric", role="correction", name="corrected_formula")
 def ml_corrected(ctx):
-    """Corrected indices: invariance, action axioms; and Z_i(g·θ) = g_iZ_i(θ)."""
-    out = _run_audits(ctx, _ml_cases(ctx, 1, 1, "c"), "Prop A.3.5 corrected")
+    """Corrected indices (each printed index offset shifted by one: σ_{i−1}, layers up to L): invariance, action axioms;
+    and Z_i(g·θ) = g_iZ_i(θ)."""
+    ro, lo = ctx.printed["rhs_activation_offset"] + 1, ctx.printed["last_transformed_layer_offset"] + 1
+    out = _run_audits(ctx, _ml_cases(ctx, ro, lo, "c"), "Prop A.3.5 corrected")
     if out.status != "pass":
         return out
     widths, acts, Zs, f, sample, gen = _ml_setup(ctx, "z")
-    act = _ml_action(Zs, acts, 1, 1)
+    act = _ml_action(Zs, acts, ro, lo)
     for _ in range(10):
         p = sample(gen)
         gs = (rand_gl(gen, 3), rand_gl(gen, 3))
@@ -829,8 +832,9 @@ GLIP = claim(
     kind="inequality",
     corrected_statement="The bound is η‖U‖‖V‖‖g‖‖c(g,Vx)⁻¹‖: only the ratio |σ(Vx)|/|σ(gVx)| = ‖c(g,Vx)⁻¹‖ (for c = R_{σ(gz)}R_{σ(z)}⁻¹) "
     "is replaced; the factor ‖g‖ from the chain rule through gV stays.",
-    notes="Smallest counterexample: σ = sigmoid (η = 1/4), h = m = n = 1, U = V = 1, x = 0, g = 10: the function is "
-    "x̃ ↦ ½·σ(10x̃)/σ(0)… with Lipschitz constant 10/4·ratio while the literal bound is 1/4·ratio.",
+    notes="Smallest counterexample: σ = sigmoid (η = 1/4), h = m = n = 1, U = V = 1, x = 0, g = 10: then c(g,0) = 1 and the "
+    "function is x̃ ↦ σ(10x̃), with Lipschitz constant 10/4 = 2.5, while the literal bound is 1/4 (the corrected bound, "
+    "with ‖g‖ = 10, is 2.5 and tight).",
 )
 
 
@@ -936,6 +940,19 @@ def a37_leaky(ctx):
     return passed("printed leaky ReLU example gives det σ(Z) = 0")
 
 
+@A37.check("exact", role="correction", name="printed_formula_is_quadratic")
+def a37_quadratic(ctx):
+    """The printed σ gives σ(Z) = [[s², s], [s, s²]] (det s²(s² − 1) ≠ 0): it is not the leaky ReLU."""
+    z, s = sp.Symbol("z"), sp.Symbol("s")
+    sig = parse_printed(ctx.printed["leaky_formula"], {"Min": sp.Min, "Max": sp.Max})
+    for sv in (sp.Rational(1, 10), sp.Rational(1, 2), sp.Rational(9, 10)):
+        Z = sp.Matrix([[sv, -1], [-1, sv]])
+        got = Z.applyfunc(lambda v: sig.subs({s: sv, z: v}))
+        if got != sp.Matrix([[sv ** 2, sv], [sv, sv ** 2]]):
+            return failed(f"printed σ gives {got.tolist()}", counterexample={"s": str(sv), "sigma_Z": str(got.tolist())})
+    return passed("printed σ(z) = sz·min(0,z) + z·max(0,z) maps Z to [[s², s], [s, s²]], det s²(s² − 1) ≠ 0")
+
+
 @A37.check("exact", role="correction", name="leaky_relu_standard")
 def a37_leaky_corrected(ctx):
     """With σ(z) = max(z,0) + s·min(z,0): σ(Z) = [[s, −s], [−s, s]], det 0, det Z = s² − 1 ≠ 0 (0 < s < 1)."""
@@ -977,7 +994,8 @@ EQG = claim(
         "True for the connected (continuous) part: the Lie algebra of infinitesimal equivariances (A.11) is the diagonal "
         "matrices (dimension h) for ReLU and 0 for the sigmoid. As a statement about group elements it is false: every "
         "permutation matrix P satisfies σ(Pz) = Pσ(z) for any pointwise σ (Example 1.2.9, Section 2.3.3 aside), so the "
-        "ReLU group is the positive monomial matrices and the sigmoid group contains S_h."
+        "ReLU group contains the positive monomial matrices (permutations × positive scalings) and the sigmoid group "
+        "contains S_h."
     ),
     notes="The same computation gives, for comparison: identity h², LeakyReLU h, tanh 0, GELU 0, radial rescaling h(h−1)/2 "
     "(table in the scope check): the continuous groups of Table 1.1 are the full identity components.",

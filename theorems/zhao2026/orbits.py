@@ -225,11 +225,27 @@ def hom_corrected(ctx):
 
 @HOM.check("exact", role="correction", name="printed_value_is_minimum_at_U0_V0")
 def hom_minimum(ctx):
-    """The printed min(h, max(n,m)) is exactly the orbit dimension at (U₀, V₀), the proof's special point."""
-    f = integer_function(ctx.printed["cor_A210"], ARGS)
+    """The printed values (Thm 2.3.8 table and Cor. A.2.10's min(h, max(n,m))) are exactly the orbit dimension at (U₀, V₀),
+    the proof's special point."""
     cases = [c for c in _grid(ctx) if c[1] >= max(c[0], c[2])]
-    return compare_over(cases, f, lambda m, h, n: orbit_dim_exact(*special_full_rank_point(m, h, n), "T+"),
-                        "T₊(h) orbit dimension at (U₀,V₀)", "exact rank at (U₀, V₀)")
+    at_special = lambda m, h, n: orbit_dim_exact(*special_full_rank_point(m, h, n), "T+")  # noqa: E731
+    out = compare_over(cases, integer_function(ctx.printed["cor_A210"], ARGS), at_special,
+                       "T₊(h) orbit dimension at (U₀,V₀), Cor. A.2.10", "exact rank at (U₀, V₀)")
+    if out.status != "pass":
+        return out
+    out2 = compare_over(cases, _thm_table(ctx), at_special, "T₊(h) orbit dimension at (U₀,V₀), Thm 2.3.8", "exact rank at (U₀, V₀)")
+    out2.summary = out.summary + "; " + out2.summary
+    return out2
+
+
+@HOM.check("exact", role="scope", name="printed_exact_iff_h_le_max")
+def hom_scope(ctx):
+    """Theorem 2.3.8's homogeneous row equals the generic orbit dimension exactly when h ≤ max(n, m)."""
+    f = _thm_table(ctx)
+    bad = [c for c in _grid(ctx) if (f(*c) == _rank_at_random_point("T+", *c, ctx.seed)[0]) != (c[1] <= max(c[0], c[2]))]
+    if bad:
+        return failed(f"agreement is not described by h ≤ max(n,m) at {bad[:4]}", counterexample=bad[:4])
+    return passed(f"printed = generic orbit dimension iff h ≤ max(n,m), on all {len(_grid(ctx))} sizes", cases=len(_grid(ctx)))
 
 
 @HOM.check("exact", role="proof-step", name="reduction_to_U0_V0")
