@@ -54,11 +54,11 @@ def _fc(module):
     return lambda X: (lambda p: functional_call(module, p, (X,)))
 
 
-def _run_audits(ctx, cases, what: str, extra_rows=None):
+def _run_audits(ctx, cases, what: str, extra_rows=None, trials: int | None = None):
     """cases: list of (label, dict(action, f, sample_params, n_terms, control)). One Outcome for all."""
     rows, audits = [], []
     gen = ctx.torch_generator(what)
-    trials = ctx.size(25, 200)
+    trials = trials or ctx.size(25, 200)
     for label, spec in cases:
         a = audit(spec["action"], spec["f"], spec["sample"], gen, trials, spec["n_terms"], spec.get("control"),
                   check_axioms=spec.get("axioms", True))

@@ -544,14 +544,14 @@ NL = claim(
 def nl_main(ctx):
     """Sigmoid and softplus networks, R_z as printed in Section 2.4 (using the algorithm's inverse R_zᵀ/|z|²)."""
     return _run_audits(ctx, _nl_cases(ctx, [("sigmoid", torch.sigmoid), ("softplus", F.softplus)], R_main_text, "main"),
-                       "Thm 2.4.1 (main-text R_z)")
+                       "Thm 2.4.1 (main-text R_z)", trials=ctx.size(10, 200))
 
 
 @NL.check("numeric", name="invariance_and_axioms_appendix_R")
 def nl_app(ctx):
     """Same with R_z = |z|R(α) (Proposition A.3.3) and the extended feedforward function; also data dependence at x̃ ≠ x."""
     out = _run_audits(ctx, _nl_cases(ctx, [("sigmoid", torch.sigmoid), ("softplus", F.softplus)], R_appendix, "app"),
-                      "Thm A.3.4(2) (appendix R_z)")
+                      "Thm A.3.4(2) (appendix R_z)", trials=ctx.size(10, 200))
     gen = ctx.torch_generator("nl-other")
     U, V, x = randn(gen, 2, 3), randn(gen, 3, 2), randn(gen, 2)
     q = _nl_action(torch.sigmoid, R_appendix)(rand_gl(gen, 3), {"U": U, "V": V, "x": x})
@@ -600,14 +600,14 @@ GEN = claim(
 def gen_all_h(ctx):
     """tanh, LeakyReLU(0.1), GELU with appendix R_z at sizes including one hidden neuron (h = 1)."""
     acts = [("tanh", torch.tanh), ("leakyrelu0.1", nn.LeakyReLU(0.1)), ("gelu", F.gelu)]
-    return _run_audits(ctx, _nl_cases(ctx, acts, R_appendix, "genall", sizes=((1, 1, 1), (2, 3, 2))), "Thm A.3.4(1), h ≥ 1")
+    return _run_audits(ctx, _nl_cases(ctx, acts, R_appendix, "genall", sizes=((1, 1, 1), (2, 3, 2))), "Thm A.3.4(1), h ≥ 1", trials=ctx.size(10, 200))
 
 
 @GEN.check("numeric", role="scope", name="hidden_width_at_least_2")
 def gen_invariance(ctx):
     """h ≥ 2: tanh, LeakyReLU(0.1), GELU with appendix R_z; plus group elements that zero the last coordinate of gVx."""
     acts = [("tanh", torch.tanh), ("leakyrelu0.1", nn.LeakyReLU(0.1)), ("gelu", F.gelu)]
-    out = _run_audits(ctx, _nl_cases(ctx, acts, R_appendix, "gen", sizes=((2, 3, 4), (3, 5, 2), (1, 2, 1))), "Thm A.3.4(1), h ≥ 2")
+    out = _run_audits(ctx, _nl_cases(ctx, acts, R_appendix, "gen", sizes=((2, 3, 4), (3, 5, 2), (1, 2, 1))), "Thm A.3.4(1), h ≥ 2", trials=ctx.size(10, 200))
     gen = ctx.torch_generator("gen-deg")
     worst = 0.0
     for name, sigma in acts:
@@ -819,7 +819,7 @@ def general_equivariance(ctx):
                 n += 1
     if worst > 1e-9:
         return failed(f"cocycle/equivariance error {worst:.2e}", counterexample={"err": worst})
-    out = _run_audits(ctx, _nl_cases(ctx, [("sigmoid", torch.sigmoid)], R_appendix, "geq"), "action from c")
+    out = _run_audits(ctx, _nl_cases(ctx, [("sigmoid", torch.sigmoid)], R_appendix, "geq"), "action from c", trials=ctx.size(10, 200))
     out.summary = f"c(id,z) = id, c(g₁,g₂z)c(g₂,z) = c(g₁g₂,z), σ(gz) = c(g,z)σ(z) to {worst:.1e} on {n} draws; " + out.summary
     return out
 

@@ -37,7 +37,7 @@ ARGS = ("m", "h", "n")
 
 
 def _grid(ctx):
-    M = ctx.size(4, 5)
+    M = ctx.size(3, 5)
     H = ctx.size(6, 8)
     cases = [(m, h, n) for m in range(1, M + 1) for h in range(1, H + 1) for n in range(1, M + 1)]
     return sorted(cases, key=lambda c: (sum(c), c))
@@ -135,7 +135,7 @@ def lin_every_point(ctx):
     f = integer_function(ctx.printed["prop_A29"], ARGS)
     rng = ctx.rng("special")
     n_cases = 0
-    for (m, h, n) in _grid(ctx):
+    for (m, h, n) in _grid(ctx)[: ctx.size(30, 10 ** 6)]:
         pts = [special_full_rank_point(m, h, n)]
         U, V = rational_matrix(rng, m, h), rational_matrix(rng, h, n)
         if h > m:
