@@ -242,7 +242,7 @@ EQ6 = claim(
     kind="inequality",
     depends=("simsek2021.T-closed-form",),
     printed=("rhs",),
-    scope="Holds for every m ≥ m0(r*) (m0 tabulated: about 2.2·r*) and fails for r* < m < m0(r*).",
+    scope="Holds for every m ≥ m0(r*) (tabulated; 1.5·r* ≤ m0 ≤ 2.2·r* for r* ≤ 30, m0(30) = 66) and fails for r* < m < m0(r*).",
     notes=(
         "The upper index of the sum is garbled in the extraction ('k=1}^{*-1}'); read as r*−1 (as in Figure 6). "
         "Since the left side grows with every a_k, a_k = C(r*−1,k−1) is the worst case and is what is checked. "
@@ -292,7 +292,8 @@ def holds_for_all_large_m(ctx):
         rows.append([rs, m0, f"{(m0 - rs) / rs:.2f}", m1])
     return passed(
         f"for every r* = 2..{rstars[-1]} there is m0(r*) with Eq. 6 true for ALL m ≥ m0 (exact integers up to m1(r*), "
-        "rigorous tail bound beyond); it fails for r* < m < m0(r*) — so 'for m very large' is right, with m0 ≈ 2.2·r*",
+        "rigorous tail bound beyond); it fails for r* < m < m0(r*) — so 'for m very large' is right, with m0 between "
+        "1.5·r* and 2.2·r* (m0(30) = 66)",
         cases=n, tables=[{"title": "domain of validity of Eq. 6 (a_k = C(r*−1,k−1))",
                           "columns": ["r*", "m0 (holds for all m ≥ m0)", "h0/r* = (m0−r*)/r*", "m1 (tail bound from here)"],
                           "rows": rows}])
@@ -435,8 +436,10 @@ def crossover(ctx):
         if hc is None or float(prev) > 1e-3:
             return failed(f"r* = {rs}: Σ R_k does not fall far below 1 by m = 3r*+1", counterexample={"r_star": rs})
         rows.append([rs, f"{float(R1_mild):.3g}", hc1, hc, f"{hc / rs:.2f}", f"{float(prev):.2e}"])
-    return passed("mild regime: R_1(r*, r*+1) > 1 and increasing in r*; the sum Σ_k R_k decreases in m and drops below 1 "
-                  "at h_c ≈ 0.2–0.4·r*, reaching ≪ 1 by h = 2r*", cases=n,
+    r_min = next(rs for rs in range(2, 200) if Fraction(G_fast(rs - 1, rs + 1), T_fast(rs, rs + 1)) > 1)
+    return passed(f"mild regime: R_1(r*, r*+1) increases with r* and exceeds 1 from r* = {r_min} on (so 'dominates for small h' "
+                  "needs r* ≳ 7 even at h = 1); for each r* the sum Σ_k R_k (a_k = 1) decreases in m, drops below 1 at "
+                  "h_c ≈ 0.2–0.4·r* and is ≪ 1 by h = 2r*", cases=n,
                   tables=[{"title": "crossovers (a_k = 1)", "columns": ["r*", "R_1(r*, r*+1)", "h where R_1 < 1",
                                                                       "h where Σ R_k < 1", "h_c/r*", "Σ R_k at h = 2r*+1"],
                            "rows": rows}])
