@@ -1157,3 +1157,68 @@ def finite_group(ctx):
                 return failed("not a group / wrong order", counterexample={"L": L, "order": len(Gset), "expected": expect})
             cases += 1
     return passed(f"closure, identity, inverses and order Π(level-set size)! on {cases} finite losses", cases=cases)
+
+
+# =============================================================================================
+# Equation 2.4 — the equivariance condition is necessary as well as sufficient
+IFF = claim(
+    id="zhao2026.eq-2.4-iff",
+    title="The action (Uπ(g⁻¹), gV) is a symmetry iff σ(gz) = π(g)σ(z) for all g, z",
+    sources=[(DOC, "Equations 2.3–2.4 (Section 2.3.3)")],
+    statement=(
+        "The action g·U = Uπ(g⁻¹), g·V = gV becomes a symmetry of L if and only if σ(gz) = π(g)σ(z) for all g ∈ G, z ∈ R^h."
+    ),
+    kind="identity",
+    notes=(
+        "Read with L invariant for all parameters and all data (the functional reading of Definition 1.2.1): then the "
+        "'only if' holds — if σ(gz₀) ≠ π(g)σ(z₀), take m = h, U = I, V = z₀e₁ᵀ, x = e₁ and the target y = F(θ, x): "
+        "L(θ) = 0 < L(g·θ). For one fixed batch (the convention of Section 2.3.1) 'only if' can fail for degenerate data: "
+        "with X = 0 and σ(0) = 0 (tanh) every g ∈ GL_h leaves L unchanged although tanh is only Z₂^h ⋊ S_h-equivariant; "
+        "the check shows this too."
+    ),
+)
+
+
+@IFF.check("numeric", name="only_if_direction")
+def iff_only_if(ctx):
+    """For non-equivariant (σ, g, π): a violating z₀ is found and (U = I, V = z₀e₁ᵀ, x = e₁, y = F(θ,x)) has L(g·θ) > 0 = L(θ);
+    for equivariant triples L is unchanged."""
+    gen = ctx.torch_generator("iff")
+    h, n = 3, 2
+    triples = [
+        ("tanh / positive scaling", torch.tanh, lambda gen: rand_positive_diag(gen, h), lambda g: g, False),
+        ("sigmoid / GL_h", torch.sigmoid, lambda gen: rand_gl(gen, h), lambda g: g, False),
+        ("LeakyReLU / diag with a negative entry", nn.LeakyReLU(0.1),
+         lambda gen: rand_positive_diag(gen, h) @ torch.diag(torch.tensor([-1.0, 1.0, 1.0], dtype=DT)), lambda g: g, False),
+        ("ReLU / positive scaling with π(g) = g² (wrong π)", torch.relu, lambda gen: rand_positive_diag(gen, h), lambda g: g @ g, False),
+        ("LeakyReLU / positive scaling, π(g) = g", nn.LeakyReLU(0.1), lambda gen: rand_positive_diag(gen, h), lambda g: g, True),
+        ("radial / O(h)", lambda z: torch.sigmoid(z.norm(dim=0, keepdim=True)) * z, lambda gen: rand_orthogonal(gen, h), lambda g: g, True),
+    ]
+    rows = []
+    for name, sigma, sample, pi, equivariant in triples:
+        g = sample(gen)
+        Z = randn(gen, h, 400, scale=2.0)
+        viol = (sigma(g @ Z) - pi(g) @ sigma(Z)).abs().max(dim=0).values
+        j = int(torch.argmax(viol))
+        z0 = Z[:, j]
+        V = torch.outer(z0, torch.eye(n, dtype=DT)[0])
+        x = torch.eye(n, dtype=DT)[:, :1]
+        U = torch.eye(h, dtype=DT)
+        F = lambda U, V: U @ sigma(V @ x)  # noqa: E731
+        y = F(U, V)
+        L1 = float(((F(U @ torch.linalg.inv(pi(g)), g @ V) - y) ** 2).sum())
+        rows.append([name, f"{float(viol[j]):.2e}", f"{L1:.2e}"])
+        if equivariant and (float(viol[j]) > 1e-12 or L1 > 1e-24):
+            return failed(f"{name}: equivariant triple changes the loss ({L1:.2e})", counterexample={"case": name, "L": L1})
+        if not equivariant and L1 < 1e-8:
+            return failed(f"{name}: equivariance fails (by {float(viol[j]):.2e}) but the constructed data leave L invariant",
+                          counterexample={"case": name, "z0": z0.tolist(), "L": L1})
+    # fixed-batch caveat: X = 0 with tanh and arbitrary GL_h
+    g = rand_gl(gen, h)
+    U0, V0, X0 = randn(gen, 2, h), randn(gen, h, n), torch.zeros(n, 4, dtype=DT)
+    dL = float((U0 @ torch.linalg.inv(g) @ torch.tanh(g @ V0 @ X0) - U0 @ torch.tanh(V0 @ X0)).abs().max())
+    return passed("non-equivariant triples: a violating z₀ gives data with L(θ) = 0 < L(g·θ); equivariant triples leave L "
+                  f"unchanged. (Fixed-batch caveat: X = 0, tanh, arbitrary g ∈ GL_h changes F by {dL:.1e}: 'only if' needs "
+                  "invariance for all data.)", cases=len(rows),
+                  tables=[{"title": "σ(gz₀) − π(g)σ(z₀) and the loss after the action (loss before = 0)",
+                           "columns": ["(σ, G, π)", "max violation", "L(g·θ)"], "rows": rows}])

@@ -330,3 +330,41 @@ def rad_scope(ctx):
     if bad:
         return failed(f"agreement is not described by h ≤ max(n,m)+1 at {bad[:4]}", counterexample=bad[:4])
     return passed(f"printed = generic orbit dimension iff h ≤ max(n,m) + 1, on all {len(_grid(ctx))} sizes", cases=len(_grid(ctx)))
+
+
+# ---------------------------------------------------------------------------------------------
+DIMP = claim(
+    id="zhao2026.param-space-dimension",
+    title="dim Param = Σ n_i n_{i−1} (no biases), Σ n_i(1 + n_{i−1}) (with biases)",
+    sources=[(DOC, "Section 2.3.4 (footnote 3)"), (DOC, "Section A.2.3")],
+    statement="For widths n = (n_0, …, n_L), d = Σ_{i=1}^L n_i n_{i−1} without biases and d = Σ_{i=1}^L n_i(1 + n_{i−1}) with biases.",
+    kind="count",
+    printed=("d_no_bias", "d_bias"),
+    notes="Compared with the parameter count of real torch MLPs (nn.Sequential of nn.Linear) over all width tuples with "
+    "L ≤ 4 and widths ≤ 4. The printed summands are functions of (a, b) = (n_i, n_{i−1}).",
+)
+
+
+@DIMP.check("exact")
+def param_dims(ctx):
+    """Σ over layers of the printed summand vs sum(p.numel()) of nn.Sequential(nn.Linear(...)) with/without bias."""
+    import itertools
+
+    import torch
+    from torch import nn
+
+    per_layer_nb = integer_function(ctx.printed["d_no_bias"], ("a", "b"))
+    per_layer_b = integer_function(ctx.printed["d_bias"], ("a", "b"))
+    n = 0
+    for L in range(1, ctx.size(3, 4) + 1):
+        for widths in itertools.product(range(1, 5), repeat=L + 1):
+            for bias, f in ((False, per_layer_nb), (True, per_layer_b)):
+                net = nn.Sequential(*[nn.Linear(widths[i], widths[i + 1], bias=bias) for i in range(L)])
+                truth = sum(p.numel() for p in net.parameters())
+                printed = sum(f(widths[i + 1], widths[i]) for i in range(L))
+                n += 1
+                if truth != printed:
+                    return failed(f"widths {widths}, bias={bias}: torch has {truth} parameters, printed formula {printed}",
+                                  counterexample={"widths": list(widths), "bias": bias, "torch": truth, "printed": printed})
+    del torch
+    return passed(f"printed dimension = torch parameter count on {n} (widths, bias) configurations", cases=n)
