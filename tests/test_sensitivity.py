@@ -2,10 +2,10 @@
 
 For every claim, each printed key it declares (``printed=(...)``) is perturbed
 (``verify.cases.mutate``: ints +1, floats ×1.01+0.01, booleans flipped, '=' formulas +1, ...)
-and the claim's checks are re-run.  Some check that passed with the printed value must
-now fail (or raise).  A check that compared a formula with itself, or ignored the printed
-value, would survive the mutation and fail this test.  For a verified claim this means
-the verdict flips; for a corrected/scoped claim the statement or correction check flips.
+and the checks that read that key are re-run.  Some check that passed with the printed
+value must now fail (or raise).  A check that compared a formula with itself, or ignored the
+printed value, would survive the mutation and fail this test.  For a verified claim this
+means the verdict flips; for a corrected/scoped claim a statement or correction check flips.
 """
 
 from __future__ import annotations
@@ -29,12 +29,24 @@ CASES = [
 @pytest.mark.parametrize("claim,key", CASES)
 def test_mutated_printed_value_flips_a_check(claim, key, live_result):
     baseline = live_result(claim)
-    passing = {cr.check.name for cr in baseline.checks if cr.status == "pass"}
-    assert passing, f"{claim.id}: no check passes even with the printed values"
+    readers = {cr.check.name for cr in baseline.checks if key in cr.printed_read}
+    assert readers, f"{claim.id}: printed key {key!r} is declared but no check reads ctx.printed[{key!r}]"
+    passing = {cr.check.name for cr in baseline.checks if cr.status == "pass"} & readers
     original = load_cases()[claim.id][key]
-    mutated = run_claim(claim, profile=PROFILE, overrides={key: mutate(original)})
-    flipped = [cr.check.name for cr in mutated.checks if cr.check.name in passing and cr.status in ("fail", "error")]
+    if not passing:
+        # every reader already fails (a wrong printed value): its evidence must still change with the value
+        before = {cr.check.name: (cr.outcome.summary, repr(cr.outcome.counterexample)) for cr in baseline.checks
+                  if cr.check.name in readers and cr.outcome is not None}
+        mutated = run_claim(claim, profile=PROFILE, overrides={key: mutate(original)}, checks=readers)
+        after = {cr.check.name: (cr.outcome.summary, repr(cr.outcome.counterexample)) for cr in mutated.checks
+                 if cr.outcome is not None}
+        assert before != after or any(cr.error for cr in mutated.checks), (
+            f"{claim.id}: the failing checks reading {key!r} report the same evidence after mutating it"
+        )
+        return
+    mutated = run_claim(claim, profile=PROFILE, overrides={key: mutate(original)}, checks=passing)
+    flipped = [cr.check.name for cr in mutated.checks if cr.status in ("fail", "error")]
     assert flipped, (
-        f"{claim.id}: printed {key}={original!r} changed to {mutate(original)!r} but every check that passed "
-        "still passes: no check depends on this printed value"
+        f"{claim.id}: printed {key}={original!r} changed to {mutate(original)!r} but the checks reading it "
+        f"({sorted(passing)}) still pass: none depends on this printed value"
     )

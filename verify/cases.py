@@ -52,8 +52,10 @@ class Printed(Mapping[str, Any]):
         self._id = claim_id
         self._table = dict(table)
         self._table.update(overrides or {})
+        self.read: set[str] = set()  # keys a check actually looked at (sensitivity tests use it)
 
     def __getitem__(self, key: str) -> Any:
+        self.read.add(key)
         try:
             return copy.deepcopy(self._table[key])
         except KeyError:

@@ -237,6 +237,7 @@ class CheckResult:
     outcome: Outcome | None
     error: str | None
     seconds: float
+    printed_read: frozenset[str] = frozenset()  # printed keys this check read
 
     @property
     def status(self) -> str:

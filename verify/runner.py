@@ -38,15 +38,19 @@ def run_claim(
     overrides: Mapping[str, Any] | None = None,
     roles: Iterable[str] | None = None,
     verbose: bool = False,
+    checks: Iterable[str] | None = None,
 ) -> ClaimResult:
-    """Run the checks of ``claim`` (optionally only those with the given roles)."""
+    """Run the checks of ``claim`` (optionally only those with the given roles / names)."""
     _quiet_numeric_libraries()
     t0 = time.perf_counter()
     results: list[CheckResult] = []
     figures = []
     role_set = set(roles) if roles is not None else None
+    name_set = set(checks) if checks is not None else None
     for check in claim.checks:
         if role_set is not None and check.role not in role_set:
+            continue
+        if name_set is not None and check.name not in name_set:
             continue
         if profile not in check.profiles:
             continue
@@ -58,9 +62,10 @@ def run_claim(
                 raise TypeError(f"check {check.name} returned {outcome!r}, expected an Outcome")
             outcome.figures = list(outcome.figures) + ctx.figures
             figures += outcome.figures
-            results.append(CheckResult(check, outcome, None, time.perf_counter() - t))
+            results.append(CheckResult(check, outcome, None, time.perf_counter() - t, frozenset(ctx.printed.read)))
         except Exception:  # a crashing check is an error verdict, never a pass
-            results.append(CheckResult(check, None, traceback.format_exc(), time.perf_counter() - t))
+            results.append(CheckResult(check, None, traceback.format_exc(), time.perf_counter() - t,
+                                       frozenset(ctx.printed.read)))
     verdict, reason = decide_verdict(claim, results)
     return ClaimResult(
         claim=claim,
@@ -80,7 +85,7 @@ def _run_by_id(args):
 
     claim_id, profile, seed, out_dir, verbose = args
     r = run_claim(get_claim(claim_id), profile=profile, seed=seed, out_dir=out_dir, verbose=verbose)
-    checks = [(cr.check.name, cr.outcome, cr.error, cr.seconds) for cr in r.checks]
+    checks = [(cr.check.name, cr.outcome, cr.error, cr.seconds, cr.printed_read) for cr in r.checks]
     return claim_id, r.verdict, r.reason, checks, r.seconds, r.figures
 
 
@@ -123,7 +128,7 @@ def run_many(
                 named = {ch.name: ch for ch in c.checks}
                 r = ClaimResult(
                     claim=c, verdict=verdict, reason=reason,
-                    checks=[CheckResult(named[name], o, e, s) for name, o, e, s in checks],
+                    checks=[CheckResult(named[name], o, e, s, k) for name, o, e, s, k in checks],
                     seconds=seconds, profile=profile, expected=ledger.expected(cid), figures=figures,
                 )
                 results[cid] = r
