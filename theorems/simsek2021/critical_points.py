@@ -395,3 +395,98 @@ def pullback(ctx):
         if err > tol:
             return failed(f"m={m}: ‖EᵀHE − H^r‖ = {err:.2e}", counterexample={"m": m, "err": err})
     return passed(f"pull-back identity to rounding (worst err/tol {worst:.2e})", cases=n)
+
+
+# ---------------------------------------------------------------------------------------
+MIXED = claim(
+    id="simsek2021.fukumizu-replication-line-mixed",
+    title="A replicated local minimum gives a line of critical points containing both minima-like points and strict saddles",
+    sources=[(DOC, "Section 4.2 (after Proposition 4.4)")],
+    statement=(
+        "If θ*_r is a local minimum, the subspaces for which only one neuron is replicated (k_i = 2, k_j = 1 otherwise) may "
+        "contain both local minima and strict saddles depending on the spectrum of a matrix of derivatives (Fukumizu et al. "
+        "2019, Theorem 11)."
+    ),
+    kind="existence",
+    depends=("simsek2021.prop4.4-zero-eigenvalues",),
+    notes="Scanned along Γ̄_s: copies with output weights β·a and (1−β)·a, β ∈ [−1.5, 2.5]. 'Minimum-like' = no negative "
+    "Hessian eigenvalue (the m−r = 1 zero mode is the line itself); strict saddle = a negative eigenvalue. For a local "
+    "minimum θ*_r the extra curvature is β(1−β)·(a·mean(res σ''(w·x) xxᵀ)) (Fukumizu's matrix), so the index can only "
+    "change at β = 0 and β = 1.",
+)
+
+
+@lru_cache(maxsize=None)
+def _minima_1d(seed: int):
+    g = torch.Generator()
+    g.manual_seed(seed + 31)
+    prob = TeacherStudent.random(g, 4, 1, 1, 30)
+    cps = []
+    for r in (1, 2):
+        cps += find_critical_points(prob, r, g, 4, mode="minimise")[:1]
+    return prob, cps
+
+
+@MIXED.check("numeric")
+def scan_beta(ctx):
+    """Hessian index along the replication line of local minima (β ∉ {0, 1}, grid offset): on some line both index 0
+    (minimum-like) and index > 0 (strict saddle) must occur."""
+    rows, found_mixed = [], False
+    betas = np.linspace(-1.5, 2.5, 40) + 0.013  # avoids β = 0 and β = 1, where the extra curvature vanishes
+    sources = [((2, 1),) + _critical_points(ctx.seed, ctx.full)[(2, 1)], ((1, 1),) + _minima_1d(ctx.seed)]
+    for cfg, prob, cps in sources:
+        for cp in cps:
+            if cp.index:
+                continue
+            r = cp.r
+            labels = tuple([1, 1] + list(range(2, r + 1)))
+            idx = []
+            for b in betas:
+                beta = np.array([b, 1 - b] + [1.0] * (r - 1))
+                ev = np.linalg.eigvalsh(prob.hess_np(expand(cp.theta, labels, beta, *cfg).numpy()))
+                idx.append(int(np.sum(ev < -1e-9 * np.max(np.abs(ev)))))
+            inside = {i for b, i in zip(betas, idx) if 0 < b < 1}
+            outside = {i for b, i in zip(betas, idx) if b < 0 or b > 1}
+            mixed = 0 in idx and any(i > 0 for i in idx)
+            found_mixed |= mixed
+            rows.append([str(cfg), r, f"{cp.loss:.3e}", str(sorted(inside)), str(sorted(outside)), str(mixed)])
+    table = [{"title": "Hessian index along β ↦ (β a, (1−β) a) from a local minimum",
+              "columns": ["(d_in,d_out)", "r", "L^r", "index for 0<β<1", "index for β∉[0,1]", "both occur"], "rows": rows}]
+    if not found_mixed:
+        return failed("no replication line with both minimum-like points and strict saddles", counterexample=rows, tables=table)
+    return passed("minimum-like points (index 0) and strict saddles both occur on a replication line (d_in = 1: Fukumizu's "
+                  "matrix is a scalar, the index flips between β ∈ (0,1) and β ∉ [0,1]); with d_in = 2 the matrix can be "
+                  "indefinite and the whole line consists of saddles", tables=table, cases=len(rows) * len(betas))
+
+
+# ---------------------------------------------------------------------------------------
+LEVELS = claim(
+    id="simsek2021.remark4.4-higher-level-higher-loss",
+    title="Higher-level symmetry-induced saddles usually attain higher losses",
+    sources=[(DOC, "Remark 4.4")],
+    statement=(
+        "k-th level saddles are equivalent to a minimum of a network of width r*−k. Adding neurons enables the network to "
+        "reach a lower loss minimum, thus higher-level symmetry-induced saddles usually attain higher losses."
+    ),
+    kind="empirical",
+    notes="Measured on the local minima found (teacher width 4): the loss of the best minimum found at width r decreases with r.",
+)
+
+
+@LEVELS.check("numeric")
+def loss_decreases_with_width(ctx):
+    """Best loss of the local minima found at widths r = 1, 2 (3 in full) decreases with r in every (d_in, d_out) configuration."""
+    rows, ok = [], True
+    for cfg, (prob, cps) in _critical_points(ctx.seed, ctx.full).items():
+        best = {}
+        for cp in cps:
+            best[cp.r] = min(best.get(cp.r, np.inf), cp.loss)
+        rs = sorted(best)
+        dec = all(best[a] > best[b] for a, b in zip(rs, rs[1:]))
+        ok &= dec
+        rows.append([str(cfg)] + [f"r={r}: {best[r]:.3e}" for r in rs] + [str(dec)])
+    table = [{"title": "loss of the best minimum found per width", "columns": ["(d_in,d_out)", "r=1", "r=2", "decreasing"], "rows": rows}]
+    if not ok:
+        return failed("a narrower network reached a lower loss", counterexample=rows, tables=table)
+    return passed("loss of the narrow-network minima (= level of the induced saddles) decreases with width in every configuration",
+                  tables=table, cases=len(rows))
