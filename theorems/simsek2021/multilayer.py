@@ -286,6 +286,24 @@ def components_with_extra_neurons(ctx):
                   cases=len(rows), tables=[{"title": "connectivity of Θ_{r*→r*+1}", "columns": ["r*", "m", "subspaces", "components", "permuted minima inside"], "rows": rows}])
 
 
+@CONN.check("graph", name="fewer_extra_neurons_leave_minima_discrete")
+def fewer_is_not_enough(ctx):
+    """With one neuron fewer per layer than printed (m = r* + extra − 1), the permuted minima are NOT connected
+    (for extra = 1: r1!·r2! isolated points, 'previously discrete minima')."""
+    extra = ctx.printed["extra_neurons"] - 1
+    rng = ctx.rng("fewer")
+    rows = []
+    for r in ((2, 1), (1, 2), (2, 2)):
+        teacher = random_teacher(rng, 1, r[0], r[1], 1)
+        m = (r[0] + extra, r[1] + extra)
+        _, ncomp = _components(teacher, r, m)
+        rows.append([str(r), str(m), ncomp])
+        if ncomp == 1:
+            return failed(f"r* = {r}: already connected with {extra} extra neuron(s) per layer", counterexample={"r": r, "m": m})
+    return passed(f"with {extra} extra neuron(s) per layer the manifold has {[row[2] for row in rows]} components",
+                  tables=[{"title": "fewer extra neurons", "columns": ["r*", "m", "components"], "rows": rows}])
+
+
 @CONN.check("graph", name="one_layer_only_is_not_enough")
 def one_layer_only(ctx):
     """Informative: an extra neuron in only one of the two layers leaves the manifold disconnected (when the other layer has r* ≥ 2)."""
