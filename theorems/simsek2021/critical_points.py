@@ -49,6 +49,8 @@ def _critical_points(seed: int, full: bool):
         cps = []
         for r in (1, 2) if not full else (1, 2, 3):
             found = find_critical_points(prob, r, g, 3 if not full else 6, mode="minimise")
+            # keep nondegenerate ones (H^r invertible): zero modes of the expansion are then due to the expansion alone
+            found = [c for c in found if np.min(np.abs(c.eigenvalues)) >= 1e-5 * np.max(np.abs(c.eigenvalues))]
             cps += found[: 1 if not full else 2]
         out[(d_in, d_out)] = (prob, cps)
     return out
