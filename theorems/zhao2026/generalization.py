@@ -104,7 +104,7 @@ def eigenvalues_of_printed_matrix(ctx):
     return passed(f"λ = {l1}, {l2}")
 
 
-def _flow_to_min(u0, v0, x=1.0, y=1.0, T=60.0):
+def _flow_to_min(u0, v0, x=1.0, y=1.0, T=20.0):
     L = lambda th: 0.5 * (y - th[0] * th[1] * x) ** 2
     sol = gradient_flow(L, np.array([u0, v0]), T, rtol=1e-12, atol=1e-14)
     th = torch.as_tensor(sol.y[:, -1])
