@@ -225,7 +225,8 @@ ZERO = claim(
         "vector of that copy adds d_in−ρ zeros (d_in of them when d_out = 1)."
     ),
     notes=(
-        "A zero eigenvalue is |λ| ≤ 1e-8·max|λ|; the reported gap (smallest eigenvalue counted nonzero / largest counted "
+        "Read literally: 'has (m−r) zero eigenvalues' = exactly m−r (multiplicity); the 'at least' reading is the correction "
+        "check and holds everywhere. A zero eigenvalue is |λ| ≤ 1e-8·max|λ|; the reported gap (smallest eigenvalue counted nonzero / largest counted "
         "zero) is ≥ 1e6 in every case, so the counts do not depend on the threshold. Theory for (i): with k copies of "
         "neuron t, the Hessian restricted to output directions Δa_i (Σ_i Δa_i = 0) couples to the w_i only through "
         "M = mean(res ⊗ σ'(w_t·x)x), with a_tᵀM = 0 at a critical point; null(Mᵀ) has dimension d_out − rank M ≥ "

@@ -8,6 +8,7 @@ Printed values live in ``cases/simsek2021/global_minima.toml``.
 from __future__ import annotations
 
 from collections import Counter
+from fractions import Fraction
 
 import numpy as np
 import sympy as sp
@@ -261,3 +262,59 @@ def classify_students(ctx):
                            "columns": ["student", "loss", "classification tolerance", "groups"], "rows": rows},
                           {"title": "classification of all neurons (Figure 5, right)", "columns": ["group type", "group size", "count"],
                            "rows": [[k, sz, v] for (k, sz), v in sorted(sizes.items())]}])
+
+
+# ---------------------------------------------------------------------------------------
+COR41 = claim(
+    id="simsek2021.cor4.1-global-minima-connected",
+    title="In width m > r* the expansion manifold of a zero-loss minimum is a connected set of global minima",
+    sources=[(DOC, "Corollary 4.1"), (DOC, "Section 1.1 (contribution 2)")],
+    statement="In an overparameterized network with width m > r*, the expansion manifold of global minima Θ_{r*→m}(θ*) is connected.",
+    kind="topology",
+    depends=("simsek2021.def3.1-reductions",),
+    notes="A rational teacher θ* generates the targets (so L^{r*}(θ*) = 0); the subspaces, their intersection graph and the "
+    "segment paths come from verify.subspaces (exact). Here the loss is evaluated in float64 along the paths: every "
+    "waypoint and 9 interior points per segment must have zero loss up to rounding.",
+)
+
+
+@COR41.check("numeric")
+def zero_loss_along_segment_paths(ctx):
+    """Teacher width 2, m = 3, 4: the intersection graph is connected and the MSE loss vanishes (to rounding) along segment
+    paths between random points of random pairs of subspaces."""
+    import networkx as nx
+
+    from verify.subspaces import expansion_graph, expansion_subspaces, point_in, random_rational_point, segment_path
+
+    rng = ctx.rng("cor41")
+    theta = random_rational_point(2, 2, 1, rng)
+    Wt = torch.tensor([[float(v) for v in row] for row in theta.W])
+    At = torch.tensor([[float(v) for v in row] for row in theta.A])
+    X = torch.randn(50, 2, generator=ctx.torch_generator("cor41"), dtype=torch.float64)
+    prob = TeacherStudent(X, Wt, At, "sigma_alpha_gamma")
+    rows, worst, n = [], 0.0, 0
+    for m in (3, 4):
+        subs = expansion_subspaces(theta, m)
+        graph = expansion_graph(subs)
+        if not nx.is_connected(graph):
+            return failed(f"m = {m}: intersection graph has {nx.number_connected_components(graph)} components",
+                          counterexample={"m": m})
+        tol = (256 * np.finfo(float).eps * (1 + float(prob.Y.abs().max()))) ** 2
+        for _ in range(ctx.size(4, 12)):
+            i, j = (int(v) for v in rng.choice(len(subs), size=2, replace=False))
+            pts = []
+            for S in (subs[i], subs[j]):
+                dim = len(S.solution()[1])
+                pts.append(point_in(S, [Fraction(int(rng.integers(-4, 5)), 3) for _ in range(dim)]))
+            points, _ = segment_path(subs, graph, i, j, pts[0], pts[1])
+            for u, v in zip(points, points[1:]):
+                for s in np.linspace(0, 1, 11):
+                    x = np.array([float(a) + s * (float(b) - float(a)) for a, b in zip(u, v)])
+                    L = prob.loss_np(x)
+                    worst, n = max(worst, L / tol), n + 1
+                    if L > tol:
+                        return failed(f"m = {m}: loss {L:.2e} on a path segment", counterexample={"m": m, "loss": L, "point": x.tolist()})
+        rows.append([m, len(subs), graph.number_of_edges(), "yes"])
+    return passed(f"connected intersection graphs; loss ≤ tol at all {n} path points (worst L/tol = {worst:.2e})", cases=n,
+                  tolerance="(256·eps·(1+max|y|))²",
+                  tables=[{"title": "Θ_{2→m} of a zero-loss teacher", "columns": ["m", "subspaces", "edges", "connected"], "rows": rows}])
