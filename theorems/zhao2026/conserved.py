@@ -70,6 +70,20 @@ def two_layer_loss(sh: Shapes, X, Y, act):
     return L
 
 
+def three_layer(rng, act, k):
+    """A 3-layer net with biases, widths (2, 3, 3, 2), on k random samples: (Shapes, loss).  Biases are (n, 1) columns."""
+    n0, n1, n2, n3 = 2, 3, 3, 2
+    sh = Shapes((n1, n0), (n1, 1), (n2, n1), (n2, 1), (n3, n2), (n3, 1))
+    X, Y = torch.as_tensor(rng.standard_normal((n0, k))), torch.as_tensor(rng.standard_normal((n3, k)))
+
+    def L(th):
+        W1, b1, W2, b2, W3, b3 = sh.unpack(th)
+        h2 = act(W2 @ act(W1 @ X + b1) + b2)
+        return ((Y - (W3 @ h2 + b3)) ** 2).sum() / k
+
+    return sh, L
+
+
 def _data(rng, m, n, k):
     return rng.standard_normal((n, k)), rng.standard_normal((m, k))
 
@@ -679,14 +693,7 @@ def entries_conserved_along_flows(ctx):
 def multilayer_mu(ctx):
     """A.2.9: every entry of the printed μ_1 = W_1W_1ᵀ + b_1b_1ᵀ − W_2ᵀW_2 along a real flow of a 3-layer linear net with biases."""
     rng = ctx.rng("mu")
-    n0, n1, n2, n3, k = 2, 3, 3, 2, 5
-    sh = Shapes((n1, n0), (n1, 1), (n2, n1), (n2, 1), (n3, n2), (n3, 1))
-    X, Y = torch.as_tensor(rng.standard_normal((n0, k))), torch.as_tensor(rng.standard_normal((n3, k)))
-
-    def L(th):
-        W1, b1, W2, b2, W3, b3 = sh.unpack(th)
-        out = W3 @ (W2 @ (W1 @ X + b1) + b2) + b3
-        return ((Y - out) ** 2).sum() / k
+    sh, L = three_layer(rng, lambda z: z, 5)
 
     syms = [list(sym_matrix(nm, *s)) for nm, s in zip(["w1_", "b1_", "w2_", "b2_", "w3_", "b3_"], sh.shapes)]
     mats = [sp.Matrix(s[0], s[1], ent) for s, ent in zip(sh.shapes, syms)]
@@ -816,21 +823,13 @@ def conserved_for_homogeneous_nets(ctx):
 def multilayer_relu(ctx):
     """A.2.9 ReLU formula on a 3-layer LeakyReLU net with biases: b_k² + |row k of W_j|² − |column k of W_{j+1}|²."""
     rng = ctx.rng("relu-ml")
-    n0, n1, n2, n3, k = 2, 3, 3, 2, 6
-    sh = Shapes((n1, n0), (n1,), (n2, n1), (n2,), (n3, n2), (n3,))
-    X, Y = torch.as_tensor(rng.standard_normal((n0, k))), torch.as_tensor(rng.standard_normal((n3, k)))
-
-    def L(th):
-        W1, b1, W2, b2, W3, b3 = sh.unpack(th)
-        h1 = leaky(W1 @ X + b1[:, None])
-        h2 = leaky(W2 @ h1 + b2[:, None])
-        return ((Y - (W3 @ h2 + b3[:, None])) ** 2).sum() / k
+    sh, L = three_layer(rng, leaky, 6)
 
     def Qj(j, kk):
         def q(th):
             Ws = sh.unpack(th)
             W, b, Wn = Ws[2 * j - 2], Ws[2 * j - 1], Ws[2 * j]
-            return b[kk] ** 2 + (W[kk] ** 2).sum() - (Wn[:, kk] ** 2).sum()
+            return (b[kk] ** 2).sum() + (W[kk] ** 2).sum() - (Wn[:, kk] ** 2).sum()
         return q
 
     # A flow of a 3-layer piecewise-linear net chatters on the kinks (DOP853 stalls), so we test the
@@ -938,15 +937,7 @@ def angular_momentum_along_radial_flows(ctx):
 def multilayer_radial(ctx):
     """A.2.9 multi-layer form on a 3-layer radial net with biases: ν_i = W_iẆ_iᵀ − Ẇ_iW_iᵀ + b_iḃ_iᵀ − ḃ_ib_iᵀ + W_{i+1}ᵀẆ_{i+1} − Ẇ_{i+1}ᵀW_{i+1}."""
     rng = ctx.rng("radial-ml")
-    n0, n1, n2, n3, k = 2, 3, 3, 2, 5
-    sh = Shapes((n1, n0), (n1, 1), (n2, n1), (n2, 1), (n3, n2), (n3, 1))
-    X, Y = torch.as_tensor(rng.standard_normal((n0, k))), torch.as_tensor(rng.standard_normal((n3, k)))
-
-    def L(th):
-        W1, b1, W2, b2, W3, b3 = sh.unpack(th)
-        h1 = radial(W1 @ X + b1)
-        h2 = radial(W2 @ h1 + b2)
-        return ((Y - (W3 @ h2 + b3)) ** 2).sum() / k
+    sh, L = three_layer(rng, radial, 5)
 
     th = torch.as_tensor(sh.random(rng, 0.9))
     worst, ctrl = 0.0, 0.0

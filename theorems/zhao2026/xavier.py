@@ -13,7 +13,7 @@ import sympy as sp
 import torch
 
 from verify import claim, failed, not_checkable, passed
-from verify.conservation import DRIFT_COLUMNS, Shapes, flow_drift, printed_expr, sym_matrix, sym_orthogonality, torch_function
+from verify.conservation import DRIFT_COLUMNS, Shapes, flow_drift, printed_expr, sym_matrix, torch_function
 
 from . import DOC
 
