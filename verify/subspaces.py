@@ -105,18 +105,25 @@ def _layout(m: int, d_in: int, d_out: int):
     return w, a, m * (d_in + d_out)
 
 
-def expansion_subspace(theta: IrreduciblePoint, m: int, obj) -> AffineSubspace:
-    """Γ_s (Definition 3.2) permuted: obj = (labels, zero_groups) from expansion_subspace_objects."""
-    labels, groups = obj
-    w, a, n = _layout(m, theta.d_in, theta.d_out)
-    E: list[list[Fraction]] = []
-    f: list[Fraction] = []
+def _row_builder(n: int):
+    """A function turning sparse (index, value) entries into a dense Fraction row of length n."""
 
     def row(entries):
         v = [Fraction(0)] * n
         for idx, val in entries:
             v[idx] += val
         return v
+
+    return row
+
+
+def expansion_subspace(theta: IrreduciblePoint, m: int, obj) -> AffineSubspace:
+    """Γ_s (Definition 3.2) permuted: obj = (labels, zero_groups) from expansion_subspace_objects."""
+    labels, groups = obj
+    w, a, n = _layout(m, theta.d_in, theta.d_out)
+    E: list[list[Fraction]] = []
+    f: list[Fraction] = []
+    row = _row_builder(n)
 
     for i, t in enumerate(labels):
         if t:
@@ -144,12 +151,7 @@ def critical_subspace(theta: IrreduciblePoint, m: int, labels) -> AffineSubspace
     w, a, n = _layout(m, theta.d_in, theta.d_out)
     E: list[list[Fraction]] = []
     f: list[Fraction] = []
-
-    def row(entries):
-        v = [Fraction(0)] * n
-        for idx, val in entries:
-            v[idx] += val
-        return v
+    row = _row_builder(n)
 
     for i, t in enumerate(labels):
         at = theta.A[t - 1]
