@@ -121,7 +121,7 @@ def autograd_hessian_at_flow_limits(ctx):
     l1f = sp.lambdify(Q, printed_expr(ctx.printed["lambda1"], Q=Q))
     l2f = sp.lambdify(Q, printed_expr(ctx.printed["lambda2"], Q=Q))
     rows, pts, bad = [], [], None
-    for _ in range(ctx.size(12, 40)):
+    for _ in range(ctx.size(4, 40)):
         u0, v0 = rng.uniform(-2.5, 2.5, 2)
         if abs(u0 * v0) < 0.05 and abs(u0) < 0.1:
             continue
@@ -270,7 +270,7 @@ def _center_runs_uncached(ctx):
     rng = ctx.rng("center")
     Yt = torch.as_tensor(rng.standard_normal((10, 5)))
     pairs = [(0.05, 0.6), (0.2, 0.8), (0.3, 0.6), (0.4, 0.4), (0.5, 0.3), (0.7, 0.2), (0.9, 0.1), (0.1, 1.0), (0.05, 1.3)]
-    return [_trained_center(rng, sU, sV, Yt, steps=ctx.size(3000, 8000)) for sU, sV in pairs]
+    return [_trained_center(rng, sU, sV, Yt, steps=ctx.size(1500, 8000)) for sU, sV in pairs]
 
 
 def _spearman(x, y):
