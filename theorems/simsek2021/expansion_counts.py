@@ -196,7 +196,7 @@ T_RR = claim(
 def enumeration_matches_factorial(ctx):
     """Enumerated subspaces at m = r versus the printed r!."""
     f = integer_function(ctx.printed["T_rr"], ("r",))
-    return compare_over([(r,) for r in range(1, ctx.size(7, 8) + 1)], f,
+    return compare_over([(r,) for r in range(1, ctx.size(6, 8) + 1)], f,
                         lambda r: count_objects("T", r, r), "T(r,r)", "number of enumerated subspaces")
 
 

@@ -160,7 +160,7 @@ def corrected_eigenvalues(ctx):
         return failed("symbolic trace/determinant", counterexample={"trace": str(tr), "det": str(det)})
     worst = 0.0
     for x, y in ((1.0, 1.0), (1.0, 2.0), (0.5, 1.5)):
-        for _ in range(ctx.size(6, 20)):
+        for _ in range(ctx.size(3, 20)):
             u0, v0 = rng.uniform(-2.5, 2.5, 2)
             L, th = _flow_to_min(u0, v0, x, y)
             q = float(th[0] ** 2 - th[1] ** 2)
@@ -270,7 +270,7 @@ def _center_runs_uncached(ctx):
     rng = ctx.rng("center")
     Yt = torch.as_tensor(rng.standard_normal((10, 5)))
     pairs = [(0.05, 0.6), (0.2, 0.8), (0.3, 0.6), (0.4, 0.4), (0.5, 0.3), (0.7, 0.2), (0.9, 0.1), (0.1, 1.0), (0.05, 1.3)]
-    return [_trained_center(rng, sU, sV, Yt, steps=ctx.size(1500, 8000)) for sU, sV in pairs]
+    return [_trained_center(rng, sU, sV, Yt, steps=ctx.size(1000, 8000)) for sU, sV in pairs]
 
 
 def _spearman(x, y):
