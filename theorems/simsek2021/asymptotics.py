@@ -380,7 +380,7 @@ def plot(ctx):
         crossings[k] = next((m for m, v in zip(ms, vals) if v < 1), None)
     tot = [float(Fraction(sum(G_fast(rs - k, m) for k in range(1, rs)), T_fast(rs, m))) for m in ms]
     crossings["sum"] = next((m for m, v in zip(ms, tot) if v < 1), None)
-    ax.semilogy(ms, tot, "b", lw=2.2, label="Σ_k R_k (a_k = 1)")
+    ax.semilogy(ms, tot, color="k", lw=2.2, ls=":", label="Σ_k R_k (a_k = 1)")
     ax.axhline(1.0, color="k", lw=0.6, ls="--")
     bad = [k for k, v in crossings.items() if v is None]
     if bad:
