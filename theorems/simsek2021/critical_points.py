@@ -174,6 +174,37 @@ def wrong_beta_is_not_critical(ctx):
     return passed(f"off-subspace gradients exceed the tolerance by ≥ {min(ratios):.1e}×", cases=len(ratios))
 
 
+@CRIT.check("exact", name="exact_dimension_and_disjointness")
+def exact_dimension_and_disjointness(ctx):
+    """Exact rational linear algebra (verify.subspaces): every pair of subspaces P_π Γ̄_s (Eq. 4) built from a random
+    rational irreducible point is disjoint, and each has the printed dimension (m ≤ 5 quick, d_in, d_out ≤ 3)."""
+    import sympy as sp
+
+    from verify.subspaces import critical_subspaces, intersects, random_rational_point
+
+    dim_f = sp.sympify(ctx.printed["dimension"][1:])
+    instances = [(1, 1, 1, 1), (1, 3, 2, 1), (2, 3, 1, 1), (2, 3, 1, 2), (2, 3, 2, 3), (3, 4, 1, 1), (2, 4, 2, 1),
+                 (3, 4, 2, 1), (1, 4, 1, 1)] + ctx.size([], [(3, 5, 1, 1), (4, 5, 1, 2), (2, 5, 2, 2)])
+    n_pairs, n_sub = 0, 0
+    for r, m, di, do in instances:
+        theta = random_rational_point(r, di, do, ctx.rng(f"crit-exact-{r}-{m}-{di}-{do}"))
+        S = critical_subspaces(theta, m)
+        expected = int(dim_f.subs({"m": m, "r": r}))
+        for s in S:
+            n_sub += 1
+            if s.dimension != expected:
+                return failed(f"Γ̄ {s.key} has dimension {s.dimension}, printed {expected}",
+                              counterexample={"r": r, "m": m, "d_in": di, "d_out": do, "dimension": s.dimension})
+        for i in range(len(S)):
+            for j in range(i + 1, len(S)):
+                n_pairs += 1
+                if intersects(S[i], S[j]):
+                    return failed("two critical subspaces intersect",
+                                  counterexample={"r": r, "m": m, "A": repr(S[i].key), "B": repr(S[j].key)})
+    return passed(f"{n_sub} subspaces Γ̄ all of the printed dimension; {n_pairs} pairs all disjoint (exact ranks)",
+                  cases=n_pairs)
+
+
 @CRIT.check("numeric", name="dimension_and_disjointness")
 def dimension_and_disjoint(ctx):
     """Affine dimension of each Γ̄_s (rank of its direction space, SVD gap) equals the printed dimension; distinct labelings give disjoint subspaces."""

@@ -21,7 +21,6 @@ from verify.nets import activation, two_layer
 from verify.numeric import max_abs_diff, rounding_tolerance
 from verify.subspaces import (
     contains,
-    critical_subspaces,
     expansion_graph,
     expansion_subspaces,
     intersects,
@@ -356,38 +355,3 @@ def torch_points_of_every_subspace(ctx):
         raise AssertionError(f"control perturbation not detected (Δf = {control:.3g}); the check is not discriminating")
     return passed(f"{n_pts} points (all subspaces, 3 activations): max |Δf|/Σ|a| = {worst:.2e}; "
                   f"off-manifold control changes f by ≥ {control:.2e}", tolerance=str(tol), cases=n_pts)
-
-
-# ---------------------------------------------------------------------------------------
-G_GEOMETRY = claim(
-    id="simsek2021.G-subspaces-disjoint",
-    title="Θ̄_{r→m} is a union of G(r,m) non-intersecting affine subspaces of dimension m − r",
-    sources=[(DOC, "Proposition 4.3"), (DOC, "Definition 4.1")],
-    statement="For an irreducible critical point θ*_r, Θ̄_{r→m}(θ*_r) is a union of G(r,m) distinct non-intersecting "
-    "affine subspaces of dimension m − r.",
-    kind="dimension",
-    depends=("simsek2021.G-count",),
-    printed=("dimension",),
-)
-
-
-@G_GEOMETRY.check("exact")
-def disjoint_and_dimension(ctx):
-    """Exact: every pair of critical subspaces Γ̄ (Eq. 4) is disjoint; each has the printed dimension."""
-    dim_f = sp.sympify(ctx.printed["dimension"][1:])
-    n_pairs, n_sub = 0, 0
-    for r, m, di, do in _instances(ctx) + [(2, 3, 2, 3)]:
-        theta = random_rational_point(r, di, do, ctx.rng(f"crit-{r}-{m}-{di}-{do}"))
-        S = critical_subspaces(theta, m)
-        expected = int(dim_f.subs({"m": m, "r": r}))
-        for s in S:
-            n_sub += 1
-            if s.dimension != expected:
-                return failed(f"Γ̄ {s.key} has dimension {s.dimension}, printed {expected}",
-                              counterexample={"r": r, "m": m, "d_in": di, "d_out": do, "dimension": s.dimension})
-        for i in range(len(S)):
-            for j in range(i + 1, len(S)):
-                n_pairs += 1
-                if intersects(S[i], S[j]):
-                    return failed("two critical subspaces intersect", counterexample={"A": S[i].key, "B": S[j].key})
-    return passed(f"{n_sub} critical subspaces all of dimension m − r; {n_pairs} pairs all disjoint (exact)", cases=n_pairs)
