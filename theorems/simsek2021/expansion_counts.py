@@ -202,7 +202,7 @@ def enumeration_matches_factorial(ctx):
 
 @T_RR.check("exact")
 def egf_matches_factorial(ctx):
-    """m![x^m](e^x−1)^m·e^{e^x−1} at m = r versus the printed r!, up to r = 40."""
+    """m![x^m](e^x−1)^m·e^{e^x−1} at m = r versus the printed r!, up to r = 30 (quick) / 60 (full)."""
     f = integer_function(ctx.printed["T_rr"], ("r",))
     return compare_over([(r,) for r in range(1, ctx.size(30, 60) + 1)], f, lambda r: T_egf(r, r), "T(r,r)", "EGF")
 

@@ -1173,9 +1173,9 @@ def _a42_runs_uncached(ctx, acts, lrs, T):
 
 @GD_EMPIRICAL.check("numeric")
 def small_growing_constant(ctx):
-    """Real GD runs (printed sizes, learning rates 0.1, 0.01, 0.001, horizon t = 2 (quick) / 20 (full)):
+    """Real GD runs (printed sizes, learning rates 0.1, 0.01, 0.001, horizon t = 5 (quick) / 20 (full)):
     max |ΔQ̃| ≤ 0.1, increasing with η, and unchanged over the last 20% of a converged run."""
-    T = ctx.size(2.0, 20.0)
+    T = ctx.size(5.0, 20.0)
     lrs = (0.1, 0.01, 0.001)
     runs = _a42_runs(ctx, ["identity", "relu", "sigmoid", "tanh"], lrs, T)
     rows, first_bad = [], None
@@ -1201,7 +1201,7 @@ def small_growing_constant(ctx):
 def scoped_small(ctx):
     """On the scope (identity/ReLU/tanh at all η; every σ at η = 0.001): |ΔQ̃| ≤ 0.1, increasing in η, constant after
     convergence; plus ΔQ̃ ∝ η (fitted slope) for the smooth cases."""
-    T = ctx.size(2.0, 20.0)
+    T = ctx.size(5.0, 20.0)
     lrs = (0.1, 0.01, 0.001)
     runs = _a42_runs(ctx, ["identity", "relu", "tanh"], lrs, T)
     runs.update(_a42_runs(ctx, ["sigmoid"], (0.001,), T))
