@@ -128,3 +128,29 @@ def test_printed_formula_compiler_is_exact_for_huge_values():
     assert G(12, 40) == G_egf(12, 40)
     with pytest.raises(ValueError, match="leading|starting"):
         integer_function("r + m", ("r", "m"))
+
+
+@given(st.data())
+def test_irreducible_point_strategy_gives_irreducible_points(data):
+    from verify.strategies import small_two_layer_networks
+
+    d_in, d_out, r, W, A = data.draw(small_two_layer_networks())
+    assert len(W) == len(A) == r and all(len(w) == d_in for w in W) and all(len(a) == d_out for a in A)
+    assert len({tuple(w) for w in W}) == r and all(any(x != 0 for x in a) for a in A)
+
+
+def test_random_irreducible_two_layer_and_sympy_activations():
+    import sympy as sp
+    import torch
+
+    from verify.nets import ACTIVATIONS, random_irreducible_two_layer, sympy_activation
+
+    g = torch.Generator().manual_seed(0)
+    W, A = random_irreducible_two_layer(4, 2, 3, g, min_sep=0.3)
+    assert float((torch.cdist(W, W) + 1e9 * torch.eye(4, dtype=W.dtype)).min()) >= 0.3
+    x = sp.Symbol("x")
+    for name in ("tanh", "sigmoid", "softplus", "erf", "swish"):
+        f = sp.lambdify(x, sympy_activation(name, x), "math")
+        assert abs(f(0.37) - float(ACTIVATIONS[name](torch.tensor(0.37, dtype=torch.float64)))) < 1e-12
+    with pytest.raises(KeyError, match="no sympy form"):
+        sympy_activation("relu", x)

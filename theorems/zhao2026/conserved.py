@@ -548,6 +548,15 @@ def _inner_with_action(U, V, actU, actV):
     return sp.expand(sum(a * b for a, b in zip(list(U) + list(V), list(actU) + list(actV))))
 
 
+def _quadratic_form_mismatch(ctx, U, V, actU, actV, **names):
+    """Outcome ``failed`` if the printed Q (key "Q") differs from ⟨θ, M·θ⟩ with M·(U,V) = (actU, actV); else None."""
+    truth = _inner_with_action(U, V, actU, actV)
+    pr = sp.expand(printed_expr(ctx.printed["Q"], U=U, V=V, **names))
+    if sp.expand(truth - pr) != 0:
+        return failed("printed Q_M ≠ ⟨θ, M·θ⟩", counterexample={"difference": str(sp.factor(truth - pr))})
+    return None
+
+
 def _printed_flow_check(ctx, printed_key, m, h, n, k, cases, t_end, control=None, extra_names=None, stream="flow"):
     """Flows of two-layer nets; the printed formula (compiled to torch) must be conserved in every case.
 
@@ -617,11 +626,8 @@ def equals_quadratic_form_of_action(ctx):
     m, h, n = 2, 3, 2
     U, V = sym_matrix("u", m, h), sym_matrix("v", h, n)
     M, P = sym_matrix("m", h, h), sym_matrix("p", h, h)
-    truth = _inner_with_action(U, V, -U * P, M * V)
-    pr = sp.expand(printed_expr(ctx.printed["Q"], U=U, V=V, M=M, dpi=P))
-    if sp.expand(truth - pr) != 0:
-        return failed("printed Q_M ≠ ⟨θ, M·θ⟩", counterexample={"difference": str(sp.factor(truth - pr))})
-    return passed("printed Q_M = ⟨θ, M·θ⟩ identically (general M and dπ(M))")
+    return _quadratic_form_mismatch(ctx, U, V, -U * P, M * V, M=M, dpi=P) or passed(
+        "printed Q_M = ⟨θ, M·θ⟩ identically (general M and dπ(M))")
 
 
 @EX252.check("numeric")
@@ -663,10 +669,9 @@ def equals_quadratic_form_and_orthogonal(ctx):
     m, h, n = 2, 2, 2
     U, V = sym_matrix("u", m, h), sym_matrix("v", h, n)
     M = _sym_sym("m", h)
-    truth = _inner_with_action(U, V, -U * M, M * V)
-    pr = sp.expand(printed_expr(ctx.printed["Q"], U=U, V=V, M=M))
-    if sp.expand(truth - pr) != 0:
-        return failed("printed Q_M ≠ ⟨θ, M·θ⟩", counterexample={"difference": str(sp.factor(truth - pr))})
+    mismatch = _quadratic_form_mismatch(ctx, U, V, -U * M, M * V, M=M)
+    if mismatch:
+        return mismatch
     x, y = sym_matrix("x", n, 1), sym_matrix("y", m, 1)
     L = ((y - U * V * x).T * (y - U * V * x))[0, 0]
     Qm = printed_expr(ctx.printed["Q_matrix"], U=U, V=V)
@@ -794,11 +799,8 @@ def equals_quadratic_form_of_rescaling(ctx):
     U, V = sym_matrix("u", m, h), sym_matrix("v", h, n)
     alpha = sp.Symbol("alpha", positive=True)
     M = sp.diag(*sp.symbols("d0:3", real=True))
-    truth = _inner_with_action(U, V, -alpha * U * M, M * V)
-    pr = sp.expand(printed_expr(ctx.printed["Q"], U=U, V=V, M=M, alpha=alpha))
-    if sp.expand(truth - pr) != 0:
-        return failed("printed Q_M ≠ ⟨θ, M·θ⟩", counterexample={"difference": str(sp.factor(truth - pr))})
-    return passed("printed Q_M = ⟨θ, M·θ⟩ identically in α and diagonal M")
+    return _quadratic_form_mismatch(ctx, U, V, -alpha * U * M, M * V, M=M, alpha=alpha) or passed(
+        "printed Q_M = ⟨θ, M·θ⟩ identically in α and diagonal M")
 
 
 @EX254.check("numeric")
@@ -1200,7 +1202,7 @@ def small_growing_constant(ctx):
 @GD_EMPIRICAL.check("numeric", role="scope")
 def scoped_small(ctx):
     """On the scope (identity/ReLU/tanh at all η; every σ at η = 0.001): |ΔQ̃| ≤ 0.1, increasing in η, constant after
-    convergence; plus ΔQ̃ ∝ η (fitted slope) for the smooth cases."""
+    convergence (runs whose loss reaches < 1e-8); the fitted slope of max|ΔQ̃| in η is reported, not tested."""
     T = ctx.size(5.0, 20.0)
     lrs = (0.1, 0.01, 0.001)
     runs = _a42_runs(ctx, ["identity", "relu", "tanh"], lrs, T)
@@ -1214,9 +1216,16 @@ def scoped_small(ctx):
         rows.append([name, ", ".join(f"{p:.2e}" for p in peaks), f"{slope:.3f}"])
         if max(peaks) > 0.1 or not peaks[0] >= peaks[1] >= peaks[2]:
             return failed(f"{name}: peaks {peaks}", counterexample={"activation": name, "peaks": peaks})
+        for lr in lrs:
+            dq, losses = runs[(name, lr)]
+            if losses[-1] < 1e-8:
+                tail = float(np.max(np.abs(dq[-10:] - dq[-1])))
+                if tail > 1e-6 * max(1.0, max(peaks)):
+                    return failed(f"{name}, η = {lr}: ΔQ̃ still changes by {tail:.2e} after convergence",
+                                  counterexample={"activation": name, "eta": lr, "tail_change": tail})
     sig_peak = float(np.max(np.abs(runs[("sigmoid", 0.001)][0])))
     rows.append(["sigmoid (η = 0.001 only)", f"{sig_peak:.2e}", "—"])
     if sig_peak > 0.1:
         return failed("sigmoid at η = 0.001", counterexample={"peak": sig_peak})
-    return passed("within the scope ΔQ̃ ≤ 0.1, monotone in η, ∝ η^≈1", tables=[{"title": "max |ΔQ̃| for η = 0.1, 0.01, 0.001",
+    return passed("within the scope ΔQ̃ ≤ 0.1, monotone in η, constant after convergence (fitted slopes in the table)", tables=[{"title": "max |ΔQ̃| for η = 0.1, 0.01, 0.001",
                                                                              "columns": ["σ", "max |ΔQ̃|", "fitted slope in η"], "rows": rows}])
