@@ -190,7 +190,8 @@ def torch_loss_along(waypoints: list[list], X: M, Y: M, per_segment: int = 5) ->
                 out = net(Xt.T).T  # columns of X are the samples
                 loss = float(((Yt - out) ** 2).sum())
             cond = float(np.prod(np.linalg.cond(torch.stack(heads + [Wl]).numpy()))) * condX
-            tol = 64 * EPS * h * (l + 1) * cond * scale
+            # the residual Y − W_l⋯W_1X has forward error ≲ 64·eps·h·(l+1)·cond·|Y|; the loss is its square
+            tol = (64 * EPS * h * (l + 1) * cond * math.sqrt(scale)) ** 2
             worst = max(worst, loss)
             worst_tol = max(worst_tol, tol)
             n += 1
